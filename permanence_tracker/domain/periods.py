@@ -1,0 +1,102 @@
+"""Periods of care derived from 903 episodes.
+
+A period of care starts with an episode whose RNE is ``S``; an episode ending with REC ``X1``
+is followed the same day by the next episode of the same period (SSDA903 guidance). A child who
+leaves care and returns starts a new period (Care Planning Regs 2010 reg 33: the review clock
+restarts). A gap between episodes, or a ceased episode, also ends the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, Episode
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    child_id: str
+    episodes: tuple[Episode, ...]
+
+    @property
+    def start(self) -> date:
+        return self.episodes[0].start
+
+    @property
+    def end(self) -> date | None:
+        return self.episodes[-1].end
+
+    @property
+    def reason_ceased(self) -> str:
+        return self.episodes[-1].rec if self.end is not None else ""
+
+    @property
+    def short_breaks_only(self) -> bool:
+        """Looked after only under short breaks (V3/V4, Care Planning Regs 2010 reg 48)."""
+        return all(e.legal_status in SHORT_BREAK_STATUSES for e in self.episodes)
+
+    def open_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or self.end > day)
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` falls inside the period, its last day included."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def episode_on(self, day: date) -> Episode | None:
+        for episode in reversed(self.episodes):
+            if episode.open_on(day):
+                return episode
+        return None
+
+    def as_of(self, day: date) -> Period | None:
+        """The period as it stood on ``day``: later episodes dropped, a later end undone."""
+        kept = [e for e in self.episodes if e.start <= day]
+        if not kept:
+            return None
+        last = kept[-1]
+        if last.end is not None and last.end > day:
+            kept[-1] = _reopen(last)
+        return Period(self.child_id, tuple(kept))
+
+
+def _reopen(episode: Episode) -> Episode:
+    from dataclasses import replace
+
+    return replace(episode, end=None, rec="")
+
+
+def _continues(previous: Episode, episode: Episode) -> bool:
+    return (
+        episode.rne != "S"
+        and previous.end is not None
+        and previous.rec == "X1"
+        and previous.end == episode.start
+    )
+
+
+def periods_of_care(episodes: Iterable[Episode]) -> tuple[Period, ...]:
+    """Group one child's episodes into periods of care, oldest first."""
+    ordered: Sequence[Episode] = sorted(episodes, key=lambda e: (e.start, e.end or date.max))
+    periods: list[list[Episode]] = []
+    for episode in ordered:
+        if periods and _continues(periods[-1][-1], episode):
+            periods[-1].append(episode)
+        else:
+            periods.append([episode])
+    return tuple(Period(group[0].child_id, tuple(group)) for group in periods)
+
+
+def current_period(periods: Sequence[Period], as_of: date) -> Period | None:
+    """The period in which the child is looked after on ``as_of``, if any."""
+    for period in reversed(periods):
+        if period.open_on(as_of):
+            return period
+    return None
+
+
+def latest_period(periods: Sequence[Period], as_of: date) -> Period | None:
+    """The most recent period started on or before ``as_of`` (open or ended)."""
+    started = [p for p in periods if p.start <= as_of]
+    return started[-1] if started else None

@@ -1,0 +1,97 @@
+"""Permanence by the second review.
+
+IRO Handbook (2010) 3.xx and Care Planning Regs 2010 reg 5 / Schedule 1: by the child's second
+LAC review the care plan must contain a plan for permanence. Each looked-after child falls in
+one of four states; children flagged without a plan carry a reason group (the seed authority's
+split: no longer looked after, section 20, interim care order, other legal status).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from permanence_tracker.domain.entities import PlanChange
+from permanence_tracker.domain.periods import Period
+from permanence_tracker.domain.timetable import ReviewTimetable
+
+WARNING_DAYS = 28
+
+
+class PlanStatus(Enum):
+    PLAN_BY_SECOND_REVIEW = "plan by 2nd review"
+    NO_PLAN_BY_SECOND_REVIEW = "no plan by 2nd review"
+    DUE_SOON_NO_PLAN = "2nd review due within 28 days, no plan"
+    NOT_YET_DUE = "not yet due"
+
+
+class ReasonGroup(Enum):
+    NO_LONGER_LOOKED_AFTER = "no longer looked after"
+    SECTION_20 = "section 20"
+    INTERIM_CARE_ORDER = "interim care order"
+    OTHER = "other legal status"
+
+
+@dataclass(frozen=True, slots=True)
+class PermanenceAssessment:
+    status: PlanStatus
+    second_review: date | None  # held date, when held
+    second_review_due: date | None  # when not yet held and known
+    plan_agreed: date | None  # earliest plan agreed on or before the relevant date
+    reason: ReasonGroup | None = None  # for NO_PLAN_BY_SECOND_REVIEW only
+
+    @property
+    def flagged(self) -> bool:
+        return self.status is PlanStatus.NO_PLAN_BY_SECOND_REVIEW
+
+    @property
+    def warning(self) -> bool:
+        return self.status is PlanStatus.DUE_SOON_NO_PLAN
+
+
+def first_plan_on_or_before(plans: Iterable[PlanChange], day: date) -> date | None:
+    agreed = [p.agreed for p in plans if p.agreed <= day and p.primary]
+    return min(agreed) if agreed else None
+
+
+def reason_group(period: Period, as_of: date) -> ReasonGroup:
+    """Why a child has no plan by the 2nd review: status on ``as_of`` (or left care)."""
+    episode = period.episode_on(as_of)
+    if episode is None:
+        return ReasonGroup.NO_LONGER_LOOKED_AFTER
+    if episode.legal_status == "V2":
+        return ReasonGroup.SECTION_20
+    if episode.legal_status == "C1":
+        return ReasonGroup.INTERIM_CARE_ORDER
+    return ReasonGroup.OTHER
+
+
+def assess_permanence(
+    period: Period,
+    timetable: ReviewTimetable,
+    plans: Iterable[PlanChange],
+    as_of: date,
+) -> PermanenceAssessment:
+    """Where one period of care stands against "a plan for permanence by the 2nd review"."""
+    plans = tuple(plans)
+    second = timetable.review(2)
+    if second is not None:
+        agreed = first_plan_on_or_before(plans, second.held)
+        if agreed is not None:
+            return PermanenceAssessment(PlanStatus.PLAN_BY_SECOND_REVIEW, second.held, None, agreed)
+        return PermanenceAssessment(
+            PlanStatus.NO_PLAN_BY_SECOND_REVIEW,
+            second.held,
+            None,
+            None,
+            reason_group(period, as_of),
+        )
+    agreed = first_plan_on_or_before(plans, as_of)
+    due = timetable.next.due if timetable.next and timetable.next.number == 2 else None
+    if agreed is not None:
+        return PermanenceAssessment(PlanStatus.PLAN_BY_SECOND_REVIEW, None, due, agreed)
+    if due is not None and (due - as_of).days <= WARNING_DAYS:
+        return PermanenceAssessment(PlanStatus.DUE_SOON_NO_PLAN, None, due, None)
+    return PermanenceAssessment(PlanStatus.NOT_YET_DUE, None, due, None)

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: tables, engine set-up, migrations and the repository."""

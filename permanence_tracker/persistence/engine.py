@@ -1,0 +1,97 @@
+"""Building engines: SQLite pragmas (foreign keys, WAL), URL resolution, migrate-on-open.
+
+Only ``app.py`` (the composition root) and tests call :func:`open_database`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from permanence_tracker import paths
+
+ENV_VAR = "PERMANENCE_TRACKER_DB"
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'permanence-tracker.sqlite'}"
+
+
+def resolve_url(explicit: str | None, data_dir: Path) -> str:
+    """``--db`` wins, then ``PERMANENCE_TRACKER_DB``, then a SQLite file in the data dir."""
+    return explicit or os.environ.get(ENV_VAR) or default_url(data_dir)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    config.attributes["engine"] = engine
+    return config
+
+
+def pending_migrations(engine: Engine) -> bool:
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_heads()
+    return set(current) != set(script.get_heads())
+
+
+def backup_sqlite(engine: Engine, now: datetime) -> Path | None:
+    """Copy a SQLite file to ``<name>.<timestamp>.bak`` before a migration touches it."""
+    database = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    source = Path(database)
+    if not source.exists() or source.stat().st_size == 0:
+        return None
+    target = source.with_name(f"{source.name}.{now:%Y%m%d-%H%M%S}.bak")
+    with engine.connect() as connection:
+        # Fold the WAL into the main file so the copy is complete.
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(source, target)
+    return target
+
+
+def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
+    """Bring the schema to head; back up a SQLite file first. Returns the backup path."""
+    if not pending_migrations(engine):
+        return None
+    backup = backup_sqlite(engine, now or datetime.now())
+    command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+def open_database(url: str, now: datetime | None = None) -> Engine:
+    engine = create(url)
+    migrate(engine, now)
+    return engine

@@ -1,0 +1,82 @@
+"""Bulk read queries: every child's history in a handful of statements (100,000 children)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from permanence_tracker.domain import entities as e
+from permanence_tracker.persistence import tables as t
+from permanence_tracker.persistence.repository import TABLE_OF, to_entity
+
+_HISTORY_PARTS = {
+    "episodes": e.Episode,
+    "reviews": e.Review,
+    "plans": e.PlanChange,
+    "outcomes": e.MonitoringOutcome,
+    "adoption": e.AdoptionMilestones,
+    "missing": e.MissingEpisode,
+    "previous": e.PreviousPermanence,
+}
+
+
+def load_histories(
+    connection: Connection, child_ids: list[str] | None = None
+) -> list[e.ChildHistory]:
+    """Every child (or those named) with all their records, sorted by child ID."""
+    child_query = select(t.child).order_by(t.child.c.child_id)
+    if child_ids is not None:
+        child_query = child_query.where(t.child.c.child_id.in_(child_ids))
+    children = [to_entity(e.Child, row) for row in connection.execute(child_query)]
+    parts: dict[str, dict[str, list[Any]]] = {}
+    for name, cls in _HISTORY_PARTS.items():
+        table = TABLE_OF[cls]
+        query = select(table)
+        if child_ids is not None:
+            query = query.where(table.c.child_id.in_(child_ids))
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for row in connection.execute(query.order_by(table.c.child_id, table.c.id)):
+            grouped[row.child_id].append(to_entity(cls, row))
+        parts[name] = grouped
+    return [
+        e.ChildHistory(child, **{name: tuple(parts[name].get(child.child_id, ())) for name in parts})
+        for child in children
+    ]
+
+
+# -- settings: one JSON value per key, so a new setting needs no migration -------------------
+_DATE_TUPLES = {"closure_days"}
+
+
+def load_settings(connection: Connection) -> e.Settings:
+    stored = {row.key: json.loads(row.value) for row in connection.execute(select(t.settings))}
+    values: dict[str, Any] = {}
+    for f in fields(e.Settings):
+        if f.name not in stored:
+            continue
+        value = stored[f.name]
+        if f.name in _DATE_TUPLES:
+            value = tuple(date.fromisoformat(v) for v in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return e.Settings(**values)
+
+
+def settings_rows(settings: e.Settings) -> dict[str, str]:
+    rows = {}
+    for f in fields(e.Settings):
+        if f.name == "version":
+            continue
+        value = getattr(settings, f.name)
+        if f.name in _DATE_TUPLES:
+            value = [d.isoformat() for d in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        rows[f.name] = json.dumps(value)
+    return rows

@@ -1,0 +1,64 @@
+"""Unit of work over SQLAlchemy: one transaction, committed only when the block succeeds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Connection, Engine, delete, insert, select
+
+from permanence_tracker.domain import entities as e
+from permanence_tracker.persistence import reads
+from permanence_tracker.persistence import tables as t
+from permanence_tracker.persistence.repository import Repository, to_entity
+
+
+class SqlUnitOfWork:
+    """``with uow: ...`` commits on success and rolls everything back on any error."""
+
+    def __init__(self, engine: Engine, user: str, clock: Callable[[], datetime]) -> None:
+        self.engine = engine
+        self.user = user
+        self.clock = clock
+        self.connection: Connection | None = None
+        self.repo: Repository
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.connection = self.engine.connect()
+        self._transaction = self.connection.begin()
+        self.repo = Repository(self.connection, self.user, self.clock)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self.connection is not None
+        try:
+            if exc_type is None:
+                self._transaction.commit()
+            else:
+                self._transaction.rollback()
+        finally:
+            self.connection.close()
+            self.connection = None
+
+    # -- queries the services use ------------------------------------------------------
+    def histories(self, child_ids: list[str] | None = None) -> list[e.ChildHistory]:
+        return reads.load_histories(self.connection, child_ids)
+
+    def settings(self) -> e.Settings:
+        return reads.load_settings(self.connection)
+
+    def save_settings(self, settings: e.Settings) -> None:
+        rows = reads.settings_rows(settings)
+        self.connection.execute(delete(t.settings))
+        self.connection.execute(
+            insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]
+        )
+
+    def iros(self) -> list[e.Iro]:
+        return [to_entity(e.Iro, row) for row in self.connection.execute(
+            select(t.iro).order_by(t.iro.c.name))]
+
+
+def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]):
+    """What the composition root hands to services: a callable making fresh units of work."""
+    return lambda: SqlUnitOfWork(engine, user, clock)

@@ -1,0 +1,1 @@
+"""Use cases and read queries. Front ends (CLI, GUI, reports) call these, never the database."""

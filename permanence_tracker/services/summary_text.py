@@ -1,0 +1,31 @@
+"""Plain-text rendering of the summary figures for people at a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def render_text(f: dict[str, Any]) -> str:
+    lines = [
+        f"Summary as of {f['as_of']}",
+        f"  Looked after: {f['looked_after']}",
+        "  By legal status: " + ", ".join(f"{k} {v}" for k, v in f["by_legal_status"].items()),
+        f"  Second reviews held: {f['second_review_held']}, with a plan by then: "
+        f"{f['with_plan_by_second_review']}",
+        f"  Without a plan by the 2nd review: {len(f['without_plan_by_second_review'])}",
+    ]
+    due = f["reviews_due"]
+    lines.append(f"  Next reviews: {len(due)}, overdue: {sum(r['overdue'] for r in due)}")
+    period = f["reviews_in_period"]
+    lines.append(f"  Reviews {period['from']} to {period['to']}: {period['held']} held, "
+                 f"{period['in_timescale']} in timescale")
+    left = f["left_care"]
+    lines.append(f"  Left care: {left['total']} (adoption {left['adoption']}, SGO {left['sgo']}, "
+                 f"CAO {left['cao']}, home {left['home']}, other {left['other']})")
+    lines.append("  IRO caseloads:")
+    for row in f["iro_caseloads"]:
+        lines.append(f"    {row['iro']}: {row['children']} children, {row['fte']} FTE, "
+                     f"{row['per_fte']} per FTE ({row['band']})")
+    lines.append("  Month ends: " + ", ".join(
+        f"{m['month']} {m['looked_after']}" for m in f["month_end_counts"]))
+    return "\n".join(lines)
