@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                       help="the demo's 'today' (default: today)")
+    from permanence_tracker import cli_records
+
+    cli_records.register(sub)
     return parser
 
 
@@ -116,7 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot open the database {args.db or ''}: {exc}", file=sys.stderr)
         return 2
     try:
-        return COMMANDS[args.command](context, args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](context, args)
+        from permanence_tracker import cli_records
+
+        return cli_records.run(context, args, date.today())
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

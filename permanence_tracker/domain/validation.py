@@ -1,0 +1,140 @@
+"""Checks on a child's records before they are stored, as the DfE's 903 validation does and more.
+
+Each check returns :class:`Problem` objects naming the field, what is wrong and how to fix it.
+Sources: SSDA903 guidance and validation rules (episode dates, codes, review participation
+codes: PN0 is for children under 4 only); Care Planning Regs 2010 reg 33 (reviews belong to a
+period of care).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from permanence_tracker.domain.codes import PARTICIPATION_CODES, PLAN_TYPES, UNDER_FOUR
+from permanence_tracker.domain.entities import Child, Episode, PlanChange, Review
+from permanence_tracker.domain.errors import Problem
+from permanence_tracker.domain.measures import age_in_years
+from permanence_tracker.domain.periods import periods_of_care
+
+RNE_CODES = ("S", "L", "P", "T", "B", "U")
+
+
+def _fmt(day: date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def check_child(child: Child, today: date) -> list[Problem]:
+    problems = []
+    if not child.child_id.strip():
+        problems.append(Problem("child_id", "is required: enter the authority's child ID"))
+    elif len(child.child_id) > 40:
+        problems.append(Problem("child_id", "is longer than 40 characters: shorten it"))
+    if child.dob > today:
+        problems.append(Problem("dob", f"{_fmt(child.dob)} is in the future: enter the date "
+                                       "of birth"))
+    if child.sex not in ("", "1", "2"):
+        problems.append(Problem("sex", f"{child.sex!r} is not a 903 sex code: use 1 (male) "
+                                       "or 2 (female)"))
+    if child.upn and (len(child.upn) != 13 or not child.upn[0].isalpha()
+                      or not child.upn[1:12].isdigit()):
+        problems.append(Problem("upn", f"{child.upn!r} is not a UPN: a letter, 11 digits and a "
+                                       "final digit or letter (13 characters)"))
+    return problems
+
+
+def check_episode(
+    episode: Episode,
+    others: Iterable[Episode],
+    child: Child,
+    today: date,
+    legal_statuses: Iterable[str],
+    placements: Iterable[str],
+) -> list[Problem]:
+    """An episode's own fields, and that it overlaps none of the child's other episodes."""
+    problems = []
+    if episode.legal_status not in set(legal_statuses):
+        problems.append(Problem("legal_status", f"{episode.legal_status!r} is not a legal status "
+                                "code (C1, C2, D1, E1, V2, V3, V4, L1-L3, J1-J3)"))
+    if episode.rne not in RNE_CODES:
+        problems.append(Problem("rne", f"{episode.rne!r} is not a reason for new episode: use "
+                                       "S, L, P, T, B or U"))
+    if episode.placement and episode.placement not in set(placements):
+        problems.append(Problem("placement", f"{episode.placement!r} is not a placement type "
+                                             "code"))
+    if episode.start < child.dob:
+        problems.append(Problem("start", f"{_fmt(episode.start)} is before the child's date of "
+                                         f"birth {_fmt(child.dob)}"))
+    if episode.start > today:
+        problems.append(Problem("start", f"{_fmt(episode.start)} is in the future"))
+    if episode.end is not None:
+        if episode.end <= episode.start:
+            problems.append(Problem("end", f"{_fmt(episode.end)} is not after the start "
+                                           f"{_fmt(episode.start)}: an episode must end after "
+                                           "it starts"))
+        if episode.end > today:
+            problems.append(Problem("end", f"{_fmt(episode.end)} is in the future"))
+        if not episode.rec:
+            problems.append(Problem("rec", "is required when the episode has ended: give the "
+                                           "reason it ceased (X1 if another episode follows)"))
+    elif episode.rec:
+        problems.append(Problem("rec", "is only given for an episode that has ended: clear it "
+                                       "or enter the end date"))
+    for other in others:
+        if other.id is not None and other.id == episode.id:
+            continue
+        if _overlap(episode, other):
+            end = _fmt(other.end) if other.end else "open"
+            problems.append(Problem("start", f"overlaps the episode {_fmt(other.start)} to "
+                                             f"{end}: end that one first or change the dates"))
+    return problems
+
+
+def _overlap(a: Episode, b: Episode) -> bool:
+    a_end = a.end or date.max
+    b_end = b.end or date.max
+    return a.start < b_end and b.start < a_end
+
+
+def check_review(review: Review, child: Child, episodes: Iterable[Episode],
+                 today: date) -> list[Problem]:
+    problems = []
+    if review.held > today:
+        problems.append(Problem("held", f"{_fmt(review.held)} is in the future: record a review "
+                                        "once it has been held"))
+    periods = periods_of_care(episodes)
+    if not any(p.contains(review.held) for p in periods):
+        problems.append(Problem("held", f"{_fmt(review.held)} is not inside a period of care: a "
+                                        "review must fall between a period's start and end"))
+    code = review.participation
+    if code:
+        if code not in PARTICIPATION_CODES:
+            problems.append(Problem("participation", f"{code!r} is not a participation code: "
+                                                     "use PN0 to PN7"))
+        else:
+            under_four = age_in_years(child.dob, review.held) < 4
+            if under_four and code != UNDER_FOUR:
+                problems.append(Problem("participation", f"the child was under 4 at the review: "
+                                                         f"use PN0, not {code}"))
+            if not under_four and code == UNDER_FOUR:
+                problems.append(Problem("participation", "PN0 is only for children under 4: "
+                                                         "choose PN1 to PN7"))
+    return problems
+
+
+def check_plan(plan: PlanChange, child: Child, today: date) -> list[Problem]:
+    problems = []
+    if plan.primary not in PLAN_TYPES:
+        problems.append(Problem("primary", f"{plan.primary!r} is not a plan type: choose one of "
+                                           + ", ".join(PLAN_TYPES)))
+    if plan.parallel and plan.parallel not in PLAN_TYPES:
+        problems.append(Problem("parallel", f"{plan.parallel!r} is not a plan type"))
+    if plan.parallel and plan.parallel == plan.primary:
+        problems.append(Problem("parallel", "is the same as the primary plan: choose a "
+                                            "different parallel plan or leave it blank"))
+    if plan.agreed > today:
+        problems.append(Problem("agreed", f"{_fmt(plan.agreed)} is in the future"))
+    if plan.agreed < child.dob:
+        problems.append(Problem("agreed", f"{_fmt(plan.agreed)} is before the child's date of "
+                                          "birth"))
+    return problems

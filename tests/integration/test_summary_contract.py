@@ -1,0 +1,145 @@
+"""The summary JSON contract, on a small authority whose figures were worked out by hand.
+
+Working (as of 2026-03-31, reporting period 2025-04-01 to 2026-03-31 unless --from):
+A  C2 from Mon 2025-06-02. 1st due = 20th working day = Mon 30 Jun (held 20 Jun, in time);
+   2nd due 20 Jun + 3 months = 20 Sep (held 25 Sep, late); 3rd due 25 Sep + 6 m = 2026-03-25,
+   overdue. Plan agreed 2025-09-25, on the 2nd review date: counts as by the 2nd review.
+B  V2 from Mon 2025-11-03. 1st due Mon 1 Dec (held 28 Nov); 2nd due 28 Feb (held 27 Feb);
+   3rd due 2026-08-27. No plan: flagged.
+C  V3 short breaks from 2026-01-05: looked after, but in no review figure.
+D  C2 2024-01-08 to 2025-10-10, REC E11 (adoption). Reviews 2024-02-01, 2024-05-01,
+   2024-11-01, 2025-05-01: the last is in the period and on its due date (in time).
+E  C2 2024-03-01 to 2024-09-01 (E4A, before the period); re-entered C1 on Mon 2026-03-16:
+   new period, 1st review due 20 working days later skipping Good Friday 3 Apr and Easter
+   Monday 6 Apr 2026 = Wed 2026-04-15.
+F  C1 from Mon 2025-01-06, X1 on 2025-07-01 into C2 (same period). Reviews 2025-01-30
+   (due 3 Feb), 2025-04-29 (due 30 Apr), 2025-10-29 (due 29 Oct); 4th due 2026-04-29.
+   Plan agreed 2025-05-10, after the 2nd review: flagged.
+G  V2 Thu 2025-05-01 to 2026-01-15, REC E45 (SGO). 1st due skips the 5 and 26 May bank
+   holidays = Mon 2 Jun (held 20 May); 2nd due 20 Aug (held 25 Aug, late).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from permanence_tracker import cli
+from permanence_tracker.domain.entities import Child, Episode, Iro, PlanChange, Review
+from permanence_tracker.services import records
+
+TODAY = date(2026, 3, 31)
+D = date.fromisoformat
+
+
+def _child(uow, cid, iro="", dob="2012-05-05"):
+    records.add_child(uow, Child(cid, D(dob), sex="1", iro=iro), TODAY)
+
+
+def _episode(uow, cid, start, rne, ls, end=None, rec="", place="U4"):
+    records.save_episode(uow, Episode(cid, D(start), rne, ls, placement=place,
+                                      end=D(end) if end else None, rec=rec), TODAY)
+
+
+def _reviews(uow, cid, *dates):
+    for held in dates:
+        records.record_review(uow, Review(cid, D(held), participation="PN1"), TODAY)
+
+
+@pytest.fixture
+def authority(context):
+    uow = context.uow
+    records.save_iro(uow, Iro("Ann Able", fte=0.5))
+    records.save_iro(uow, Iro("Bob Brook", fte=1.0))
+    _child(uow, "A", "Ann Able")
+    _episode(uow, "A", "2025-06-02", "S", "C2")
+    _reviews(uow, "A", "2025-06-20", "2025-09-25")
+    records.set_plan(uow, PlanChange("A", D("2025-09-25"), "Adoption"), TODAY)
+    _child(uow, "B", "Ann Able")
+    _episode(uow, "B", "2025-11-03", "S", "V2")
+    _reviews(uow, "B", "2025-11-28", "2026-02-27")
+    _child(uow, "C")
+    _episode(uow, "C", "2026-01-05", "S", "V3", place="")
+    _child(uow, "D")
+    _episode(uow, "D", "2024-01-08", "S", "C2", end="2025-10-10", rec="E11")
+    _reviews(uow, "D", "2024-02-01", "2024-05-01", "2024-11-01", "2025-05-01")
+    _child(uow, "E")
+    _episode(uow, "E", "2024-03-01", "S", "C2", end="2024-09-01", rec="E4A")
+    _episode(uow, "E", "2026-03-16", "S", "C1")
+    _child(uow, "F", "Ann Able")
+    _episode(uow, "F", "2025-01-06", "S", "C1", end="2025-07-01", rec="X1")
+    _episode(uow, "F", "2025-07-01", "L", "C2")
+    _reviews(uow, "F", "2025-01-30", "2025-04-29", "2025-10-29")
+    records.set_plan(uow, PlanChange("F", D("2025-05-10"), "Long-term fostering"), TODAY)
+    _child(uow, "G")
+    _episode(uow, "G", "2025-05-01", "S", "V2", end="2026-01-15", rec="E45")
+    _reviews(uow, "G", "2025-05-20", "2025-08-25")
+    return context
+
+
+def _summary(context, capsys, *extra):
+    assert cli.main(["--db", context.url, "summary", "--as-of", "2026-03-31", *extra,
+                     "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_summary_matches_hand_worked_figures(authority, capsys):
+    got = _summary(authority, capsys)
+    assert got["as_of"] == "2026-03-31"
+    assert got["looked_after"] == 5
+    assert got["by_legal_status"] == {"C1": 1, "C2": 2, "V2": 1, "V3": 1}
+    assert got["second_review_held"] == 3
+    assert got["with_plan_by_second_review"] == 1
+    assert got["without_plan_by_second_review"] == ["B", "F"]
+    assert got["reviews_due"] == [
+        {"child_id": "A", "review_number": 3, "due": "2026-03-25", "overdue": True},
+        {"child_id": "B", "review_number": 3, "due": "2026-08-27", "overdue": False},
+        {"child_id": "E", "review_number": 1, "due": "2026-04-15", "overdue": False},
+        {"child_id": "F", "review_number": 4, "due": "2026-04-29", "overdue": False},
+    ]
+    assert got["reviews_in_period"] == {"from": "2025-04-01", "to": "2026-03-31",
+                                        "held": 9, "in_timescale": 7}
+    assert got["iro_caseloads"] == [
+        {"iro": "Ann Able", "children": 3, "fte": 0.5, "per_fte": 6.0, "band": "below"},
+        {"iro": "Bob Brook", "children": 0, "fte": 1.0, "per_fte": 0.0, "band": "below"},
+    ]
+    assert got["left_care"] == {"from": "2025-04-01", "to": "2026-03-31", "total": 2,
+                                "adoption": 1, "sgo": 1, "cao": 0, "home": 0, "other": 0}
+    assert got["month_end_counts"] == [
+        {"month": m, "looked_after": n} for m, n in [
+            ("2025-04", 2), ("2025-05", 3), ("2025-06", 4), ("2025-07", 4), ("2025-08", 4),
+            ("2025-09", 4), ("2025-10", 3), ("2025-11", 4), ("2025-12", 4), ("2026-01", 4),
+            ("2026-02", 4), ("2026-03", 5)]
+    ]
+
+
+def test_from_moves_the_reporting_period(authority, capsys):
+    got = _summary(authority, capsys, "--from", "2025-10-01")
+    # Reviews on or after 1 Oct: B 28 Nov and 27 Feb, F 29 Oct, all in time.
+    assert got["reviews_in_period"] == {"from": "2025-10-01", "to": "2026-03-31",
+                                        "held": 3, "in_timescale": 3}
+    assert got["left_care"]["total"] == 2
+
+
+def test_past_as_of_ignores_later_events(authority, capsys):
+    assert cli.main(["--db", authority.url, "summary", "--as-of", "2025-09-30", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    # On 30 Sep 2025: A, D, F, G looked after; A's 2nd review (25 Sep) held with its plan;
+    # D's 2nd review (2024-05-01) and F's (29 Apr) without a plan; G's (25 Aug) without one.
+    assert got["looked_after"] == 4
+    assert got["by_legal_status"] == {"C2": 3, "V2": 1}
+    assert got["second_review_held"] == 4
+    assert got["with_plan_by_second_review"] == 1
+    assert got["without_plan_by_second_review"] == ["D", "F", "G"]
+    assert got["left_care"] == {"from": "2025-04-01", "to": "2025-09-30", "total": 0,
+                                "adoption": 0, "sgo": 0, "cao": 0, "home": 0, "other": 0}
+
+
+def test_bad_dates_are_refused_with_a_clear_message(authority, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--db", authority.url, "summary", "--as-of", "31/03/2026", "--json"])
+    assert "use YYYY-MM-DD" in capsys.readouterr().err
+    assert cli.main(["--db", authority.url, "summary", "--as-of", "2026-03-31",
+                     "--from", "2026-04-01", "--json"]) == 2
