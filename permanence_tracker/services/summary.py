@@ -40,7 +40,8 @@ def summarise(cohort: Cohort, period_from: date | None = None) -> dict[str, Any]
     return {
         "as_of": as_of.isoformat(),
         "looked_after": len(looked_after),
-        "by_legal_status": dict(sorted(Counter(s.episode.legal_status for s in looked_after).items())),
+        "by_legal_status": dict(sorted(Counter(s.episode.legal_status
+                                               for s in looked_after).items())),
         "second_review_held": len(second),
         "with_plan_by_second_review": len(with_plan),
         "without_plan_by_second_review": without,
@@ -58,7 +59,8 @@ def reviews_due(cohort: Cohort) -> list[dict[str, Any]]:
         if s.in_review_regime and s.timetable and s.timetable.next:
             upcoming = s.timetable.next
             rows.append({"child_id": s.child_id, "review_number": upcoming.number,
-                         "due": upcoming.due.isoformat(), "overdue": upcoming.overdue(cohort.as_of)})
+                         "due": upcoming.due.isoformat(),
+                         "overdue": upcoming.overdue(cohort.as_of)})
     return sorted(rows, key=lambda r: r["child_id"])
 
 

@@ -1,0 +1,71 @@
+"""Run the benchmarks and print a table of timings and peak memory.
+
+    .venv/bin/python -m benchmarks                  # 100,000 children (default)
+    .venv/bin/python -m benchmarks --children 5000  # a quicker run
+
+The demo database is built once per size and seed under ``--cache`` and reused afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+AS_OF = date(2026, 3, 31)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(label: str, rows: list, action: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    result = action()
+    rows.append((label, time.perf_counter() - started, _peak_mb()))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--children", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/permanence-bench"))
+    args = parser.parse_args()
+
+    from permanence_tracker.app import open_context
+    from permanence_tracker.services.cohort import load_cohort
+    from permanence_tracker.services.summary import summarise
+
+    args.cache.mkdir(parents=True, exist_ok=True)
+    db = args.cache / f"demo-{args.children}-{args.seed}.sqlite"
+    rows: list[tuple[str, float, float]] = []
+    context = open_context(f"sqlite:///{db}", user="bench")
+    with context.uow() as uow:
+        empty = not uow.repo.child_ids()
+    if empty:
+        from permanence_tracker.services.demo import build_demo
+
+        _timed(f"demo --children {args.children}", rows,
+               lambda: build_demo(context.uow, children=args.children, seed=args.seed,
+                                  as_of=AS_OF))
+    with context.uow() as uow:
+        total = len(uow.repo.child_ids())
+    cohort = _timed("load and assess every child", rows, lambda: load_cohort(context.uow, AS_OF))
+    _timed("summary figures from the cohort", rows, lambda: summarise(cohort))
+    _timed("summary end to end", rows,
+           lambda: summarise(load_cohort(context.uow, AS_OF)))
+    context.dispose()
+
+    print(f"\n{total} children in {db} ({db.stat().st_size / 2**20:.0f} MiB), as of {AS_OF}\n")
+    print(f"{'benchmark':<40} {'seconds':>9} {'peak MiB':>9}")
+    print("-" * 60)
+    for label, seconds, peak in rows:
+        print(f"{label:<40} {seconds:>9.2f} {peak:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()
