@@ -44,7 +44,8 @@ def load_histories(
             grouped[row.child_id].append(to_entity(cls, row))
         parts[name] = grouped
     return [
-        e.ChildHistory(child, **{name: tuple(parts[name].get(child.child_id, ())) for name in parts})
+        e.ChildHistory(child, **{name: tuple(rows.get(child.child_id, ()))
+                                 for name, rows in parts.items()})
         for child in children
     ]
 
