@@ -1,0 +1,134 @@
+"""The children table model: one frozen :class:`ChildRow` per row, flags explained in tooltips.
+
+Highlighting never relies on colour alone: a flagged row also carries words in the Flags
+column and a marker in the ID column; the tooltip says why, with the dates and the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
+from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
+from permanence_tracker.services.rows import ChildRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def fmt_date(day: date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[ChildRow], str]
+    sort: Callable[[ChildRow], Any]
+    tip: str = ""
+
+
+def _days(row: ChildRow) -> str:
+    if row.days_left is None:
+        return ""
+    return f"{-row.days_left} overdue" if row.days_left < 0 else str(row.days_left)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Child ID", lambda r: r.child_id, lambda r: r.child_id),
+    Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+    Column("Age", lambda r: str(r.age), lambda r: r.age),
+    Column("Legal status", lambda r: r.legal_status, lambda r: r.legal_status),
+    Column("Placement", lambda r: r.placement, lambda r: r.placement),
+    Column("IRO", lambda r: r.iro, lambda r: r.iro.casefold()),
+    Column("Start of care", lambda r: fmt_date(r.start_of_care),
+           lambda r: r.start_of_care or date.min),
+    Column("Last review", lambda r: fmt_date(r.last_review), lambda r: r.last_review or date.min),
+    Column("Next review due", lambda r: fmt_date(r.next_review_due),
+           lambda r: r.next_review_due or date.max),
+    Column("Days left", _days, lambda r: r.days_left if r.days_left is not None else 10**6,
+           "Days until the next review is due; negative when overdue"),
+    Column("Permanence plan", lambda r: r.plan, lambda r: r.plan),
+    Column("2nd review status", lambda r: r.plan_status, lambda r: r.plan_status),
+    Column("Flags", lambda r: "; ".join(f.label for f in r.flags),
+           lambda r: (-len(r.flags), ";".join(sorted(r.flag_codes)))),
+)
+FLAGS_COLUMN = len(COLUMNS) - 1
+STATUS_COLUMN = 11
+LEGAL_COLUMN = 3
+
+
+class ChildrenModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ChildRow, ...] = ()
+
+    def set_rows(self, rows: Sequence[ChildRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rows(self) -> tuple[ChildRow, ...]:
+        return self._rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].tip:
+            return COLUMNS[section].tip
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = COLUMNS[column].text(row)
+            if column == 0 and row.flags:
+                return f"⚑ {text}"  # a marker that is not colour
+            return text
+        if role == SORT_ROLE:
+            return COLUMNS[column].sort(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.flags:
+            return _tint("NO_PLAN" in row.flag_codes or "OVERDUE" in row.flag_codes)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = COLUMNS[column].text(row)
+            return f"{text}, flagged" if column == 0 and row.flags else text
+        return None
+
+    @staticmethod
+    def _tooltip(row: ChildRow, column: int) -> str | None:
+        if row.flags and column in (0, FLAGS_COLUMN, STATUS_COLUMN):
+            return "\n\n".join(f"{f.label}: {f.explanation}" for f in row.flags)
+        if column == LEGAL_COLUMN and row.legal_status:
+            return LEGAL_STATUS_NAMES.get(row.legal_status, row.legal_status)
+        return None
+
+
+def _tint(severe: bool) -> QColor:
+    """A background tint that reads on light and dark palettes alike."""
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    dark = base.lightness() < 128
+    colour = QColor("#c62828" if severe else "#ef8f00")
+    colour.setAlpha(90 if dark else 45)
+    return colour

@@ -1,0 +1,6 @@
+"""Custom item data roles shared by every model and view."""
+
+from PySide6.QtCore import Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value (date, int) that views sort by
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole frozen row
