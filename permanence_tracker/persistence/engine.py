@@ -59,11 +59,14 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+def current_revisions(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads())
+
+
 def pending_migrations(engine: Engine) -> bool:
     script = ScriptDirectory.from_config(alembic_config(engine))
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_heads()
-    return set(current) != set(script.get_heads())
+    return current_revisions(engine) != set(script.get_heads())
 
 
 def backup_sqlite(engine: Engine, now: datetime) -> Path | None:
@@ -86,7 +89,9 @@ def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
     """Bring the schema to head; back up a SQLite file first. Returns the backup path."""
     if not pending_migrations(engine):
         return None
-    backup = backup_sqlite(engine, now or datetime.now())
+    # A brand-new database has nothing to lose; an existing schema is copied first.
+    existing = bool(current_revisions(engine))
+    backup = backup_sqlite(engine, now or datetime.now()) if existing else None
     command.upgrade(alembic_config(engine), "head")
     return backup
 
