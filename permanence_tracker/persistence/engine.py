@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 from permanence_tracker import paths
@@ -90,7 +90,7 @@ def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
     if not pending_migrations(engine):
         return None
     # A brand-new database has nothing to lose; an existing schema is copied first.
-    existing = bool(current_revisions(engine))
+    existing = bool(inspect(engine).get_table_names())
     backup = backup_sqlite(engine, now or datetime.now()) if existing else None
     command.upgrade(alembic_config(engine), "head")
     return backup
