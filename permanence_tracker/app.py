@@ -52,6 +52,12 @@ def open_context(url: str | None = None, user: str | None = None) -> Context:
     return Context(resolved, who, engine, uow_factory(engine, who, _now), backup)
 
 
+def env_database() -> str | None:
+    import os
+
+    return os.environ.get(engines.ENV_VAR) or None
+
+
 def database_exists(url: str | None = None) -> bool:
     """Whether the resolved database is a SQLite file that exists (servers always 'exist')."""
     resolved = engines.resolve_url(url, data_dir())

@@ -169,6 +169,7 @@ class Settings:
     ico_weeks: int = 26
     a1_days: int = 426
     a2_days: int = 121
+    demo: bool = False  # a synthetic demo authority: marked DEMO wherever it shows
     version: int = 0
 
 

@@ -49,10 +49,20 @@ class SqlUnitOfWork:
 
     def save_settings(self, settings: e.Settings) -> None:
         rows = reads.settings_rows(settings)
-        self.connection.execute(delete(t.settings))
+        self.connection.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
         self.connection.execute(
             insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]
         )
+
+    def get_value(self, key: str) -> str | None:
+        """A stored setting outside :class:`Settings` (for example saved cohorts), as text."""
+        row = self.connection.execute(
+            select(t.settings.c.value).where(t.settings.c.key == key)).first()
+        return row[0] if row else None
+
+    def set_value(self, key: str, value: str) -> None:
+        self.connection.execute(delete(t.settings).where(t.settings.c.key == key))
+        self.connection.execute(insert(t.settings).values(key=key, value=value))
 
     def iros(self) -> list[e.Iro]:
         return [to_entity(e.Iro, row) for row in self.connection.execute(

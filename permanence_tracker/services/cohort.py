@@ -28,11 +28,29 @@ class Cohort:
         return tuple(s for s in self.standings if s.looked_after)
 
 
-def load_cohort(uow_factory: Callable, as_of: date, child_ids: list[str] | None = None) -> Cohort:
+Report = Callable[[int, int, str], None]
+_REPORT_EVERY = 2000
+
+
+def load_cohort(
+    uow_factory: Callable,
+    as_of: date,
+    child_ids: list[str] | None = None,
+    report: Report | None = None,
+) -> Cohort:
+    """Read every child's history once and assess it; ``report(done, total, text)`` is
+    called as it goes (a GUI passes one that raises to cancel)."""
+    if report:
+        report(0, 0, "Reading the records")
     with uow_factory() as uow:
         settings = uow.settings()
         iros = tuple(uow.iros())
         histories = uow.histories(child_ids)
     calendar = WorkingCalendar(settings.closure_days)
-    standings = tuple(assess_child(h, as_of, calendar, settings) for h in histories)
-    return Cohort(as_of, settings, iros, standings, calendar)
+    standings = []
+    total = len(histories)
+    for done, history in enumerate(histories):
+        if report and done % _REPORT_EVERY == 0:
+            report(done, total, f"Working out review dates and flags ({done:,} of {total:,})")
+        standings.append(assess_child(history, as_of, calendar, settings))
+    return Cohort(as_of, settings, iros, tuple(standings), calendar)

@@ -1,0 +1,29 @@
+"""Building the demo authority from the welcome screen, in the background with progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox
+
+from permanence_tracker.gui import tasks
+
+
+def offer_demo(window, session, today: date) -> None:
+    with session.uow() as uow:
+        empty = not uow.repo.child_ids()
+    if not empty:
+        session.reload()
+        return
+
+    def job(report):
+        from permanence_tracker.services.demo import build_demo
+
+        report(0, 0, "Building a synthetic demo authority…")
+        return build_demo(session.uow, children=750, seed=1, as_of=today)
+
+    tasks.run_with_progress(
+        window, "Creating the demo authority", job,
+        on_success=lambda _result: session.reload(),
+        on_failure=lambda message: QMessageBox.warning(window, "Demo not created", message),
+    )

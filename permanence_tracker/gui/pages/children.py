@@ -1,0 +1,214 @@
+"""The Children page: every child in the chosen cohort, searchable, filterable, sortable.
+
+One :class:`ChildrenModel` feeds the view's proxy; the saved-cohort list shows live counts
+computed with the same filter rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.gui.models.children import COLUMNS, ChildrenModel
+from permanence_tracker.gui.models.children_proxy import ChildrenProxy
+from permanence_tracker.gui.models.roles import ROW_ROLE
+from permanence_tracker.gui.pages.base import Page
+from permanence_tracker.gui.pages.filter_bar import FilterBar
+from permanence_tracker.gui.printing import print_table
+from permanence_tracker.services import saved_cohorts
+from permanence_tracker.services.cohort_filter import CohortFilter
+from permanence_tracker.services.export import write_xlsx
+
+
+class ChildrenPage(Page):
+    title = "Children"
+    open_child = Signal(str)
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.model = ChildrenModel(self)
+        self.proxy = ChildrenProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.cohorts: dict[str, CohortFilter] = {}
+
+        self.search = QLineEdit(placeholderText="Search child ID or name  (Ctrl+F)")
+        self.search.setAccessibleName("Search children")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._update_count)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
+
+        self.cohort_box = QComboBox()
+        self.cohort_box.setAccessibleName("Saved cohort")
+        self.cohort_box.setMinimumContentsLength(28)
+        self.cohort_box.activated.connect(self._cohort_chosen)
+        save = QPushButton("Save cohort…")
+        save.setAccessibleName("Save the current filters as a cohort")
+        save.clicked.connect(self._save_cohort)
+
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self._filters_changed)
+
+        self.view = QTableView()
+        self.view.setAccessibleName("Children table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionsMovable(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+
+        self.count = QLabel()
+        self.count.setAccessibleName("Children shown")
+        export = QPushButton("Export to Excel…")
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.clicked.connect(self.export_xlsx)
+        printer = QPushButton("Print…")
+        printer.setShortcut(QKeySequence.StandardKey.Print)
+        printer.clicked.connect(lambda: print_table(self, self._table_title(), self._headers(),
+                                                     self._visible_text(), self._marking()))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(QLabel("Cohort:"))
+        top.addWidget(self.cohort_box, 1)
+        top.addWidget(save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(export)
+        bottom.addWidget(printer)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    # -- data --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.set_rows(self.session.rows)
+        self.filters.set_choices(self.session.rows, self.session.cohort)
+        if not self.cohorts:
+            try:
+                self.cohorts = saved_cohorts.load(self.session.uow)
+            except TrackerError:
+                self.cohorts = {}
+        self._fill_cohorts()
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        self._update_count()
+
+    def _fill_cohorts(self) -> None:
+        rows = self.session.rows
+        current = self.cohort_box.currentData()
+        self.cohort_box.clear()
+        for name, cohort in self.cohorts.items():
+            count = sum(1 for r in rows if cohort.matches(r))
+            self.cohort_box.addItem(f"{name} ({count:,})", name)
+        index = self.cohort_box.findData(current)
+        self.cohort_box.setCurrentIndex(max(index, 0))
+
+    def _cohort_chosen(self) -> None:
+        name = self.cohort_box.currentData()
+        if name in self.cohorts:
+            self.filters.set_filter(self.cohorts[name])
+
+    def _filters_changed(self, cohort: CohortFilter) -> None:
+        self.proxy.set_cohort(cohort.with_text(self.search.text().strip()))
+        self._update_count()
+
+    def _save_cohort(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save cohort", "Name for these filters:")
+        if not ok:
+            return
+        try:
+            self.cohorts = saved_cohorts.save(self.session.uow, name, self.proxy.cohort)
+        except TrackerError as exc:
+            QMessageBox.warning(self, "Cohort not saved", str(exc))
+            return
+        self._fill_cohorts()
+        self.cohort_box.setCurrentIndex(self.cohort_box.findData(name.strip()))
+
+    def _update_count(self) -> None:
+        self.count.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} children")
+
+    def _activated(self, index) -> None:
+        row = self.proxy.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_child.emit(row.child_id)
+
+    # -- export and print --------------------------------------------------------------
+    def _headers(self) -> list[str]:
+        header = self.view.horizontalHeader()
+        return [COLUMNS[header.logicalIndex(v)].title for v in range(header.count())]
+
+    def _visible_rows(self):
+        return [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE)
+                for r in range(self.proxy.rowCount())]
+
+    def _visible_text(self) -> list[list[str]]:
+        header = self.view.horizontalHeader()
+        order = [header.logicalIndex(v) for v in range(header.count())]
+        return [[COLUMNS[c].text(row) for c in order] for row in self._visible_rows()]
+
+    def _export_values(self) -> list[list[object]]:
+        header = self.view.horizontalHeader()
+        order = [header.logicalIndex(v) for v in range(header.count())]
+        out = []
+        for row in self._visible_rows():
+            values = []
+            for c in order:
+                raw = COLUMNS[c].sort(row)
+                keep = isinstance(raw, date) and raw not in (date.min, date.max)
+                values.append(raw if keep else COLUMNS[c].text(row))
+            out.append(values)
+        return out
+
+    def _marking(self) -> str:
+        cohort = self.session.cohort
+        return cohort.settings.protective_marking if cohort else "OFFICIAL-SENSITIVE"
+
+    def _table_title(self) -> str:
+        return f"Children — {self.cohort_box.currentData() or 'filtered view'}"
+
+    def export_xlsx(self, path: str | None = None) -> Path | None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", "children.xlsx",
+                                                  "Excel workbook (*.xlsx)")
+        if not path:
+            return None
+        target = Path(path).with_suffix(".xlsx")
+        write_xlsx(target, "Children", self._headers(), self._export_values(), self._marking(),
+                   self.session.as_of, datetime.now())
+        return target
+
+    # -- remembered state --------------------------------------------------------------
+    def save_state(self, settings) -> None:
+        settings.setValue("header", self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.value("header")
+        if state is not None:
+            self.view.horizontalHeader().restoreState(state)

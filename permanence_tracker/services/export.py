@@ -1,0 +1,46 @@
+"""Excel export of a table view (openpyxl): protective marking, title, as-of date, then rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+
+def write_xlsx(
+    path: Path,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    marking: str,
+    as_of: date,
+    generated: datetime,
+) -> Path:
+    """One sheet: marking and title lines, a frozen bold header row, real dates as dates."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append([marking])
+    sheet.append([f"{title} — as of {as_of:%d/%m/%Y}, generated {generated:%d/%m/%Y %H:%M}"])
+    sheet.append([])
+    sheet.append(list(headers))
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    sheet["A1"].font = Font(bold=True, color="B71C1C")
+    for row in rows:
+        sheet.append(list(row))
+    for column, header in enumerate(headers, start=1):
+        width = max([len(str(header))] + [len(str(r[column - 1] or "")) for r in rows[:500]])
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
+        for cells in sheet.iter_rows(min_row=5, min_col=column, max_col=column):
+            if isinstance(cells[0].value, date):
+                cells[0].number_format = "DD/MM/YYYY"
+    sheet.freeze_panes = "A5"
+    sheet.oddFooter.center.text = marking
+    sheet.oddHeader.center.text = marking
+    book.save(path)
+    return path
