@@ -115,10 +115,12 @@ def test_geometry_and_page_are_remembered(qtbot, small_authority):
     qtbot.waitExposed(first)
     first.resize(760, 560)  # inside the 800x600 offscreen screen
     first.show_page(0)
+    remembered = (first.size().width(), first.size().height())
+    assert remembered[1] == 560  # not the default 800 (clamped to the screen)
     header = first.pages[0].view.horizontalHeader()
     header.moveSection(1, 5)
     first.close()
     second = MainWindow(session, [ChildrenPage], today=date(2026, 11, 23))
     qtbot.addWidget(second)
-    assert (second.size().width(), second.size().height()) == (760, 560)
+    assert (second.size().width(), second.size().height()) == remembered
     assert second.pages[0].view.horizontalHeader().visualIndex(1) == 5
