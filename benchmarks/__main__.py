@@ -58,7 +58,15 @@ def main() -> None:
     _timed("summary figures from the cohort", rows, lambda: summarise(cohort))
     _timed("summary end to end", rows,
            lambda: summarise(load_cohort(context.uow, AS_OF)))
+    some_id = cohort.standings[len(cohort.standings) // 2].child_id
     context.dispose()
+
+    from benchmarks import gui
+
+    timings = gui.measure(f"sqlite:///{db}", AS_OF, [some_id[:6], "smith", "zz"])
+    rows.append(("app: open until Children table ready", timings["ready"], _peak_mb()))
+    rows.append(("app: search keystroke (median)", timings["keystroke_median"], _peak_mb()))
+    rows.append(("app: search keystroke (slowest)", timings["keystroke_max"], _peak_mb()))
 
     print(f"\n{total} children in {db} ({db.stat().st_size / 2**20:.0f} MiB), as of {AS_OF}\n")
     print(f"{'benchmark':<40} {'seconds':>9} {'peak MiB':>9}")
