@@ -77,6 +77,22 @@ class ChildrenModel(QAbstractTableModel):
     def rows(self) -> tuple[ChildRow, ...]:
         return self._rows
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by the column's raw value (dates as dates) in one Python sort: far cheaper
+        than a proxy's per-pair lessThan callbacks on 100,000 rows."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        positions = {id(row): n for n, row in enumerate(self._rows)}
+        key = COLUMNS[column].sort
+        self._rows = tuple(sorted(self._rows, key=key,
+                                  reverse=order == Qt.SortOrder.DescendingOrder))
+        new_position = {positions[id(row)]: n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            old, [self.index(new_position[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 

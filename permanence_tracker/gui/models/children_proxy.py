@@ -1,4 +1,4 @@
-"""Sorting and filtering over :class:`ChildrenModel`: raw sort values, cohort filters.
+"""Filtering (and sort delegation) over :class:`ChildrenModel`: cohort filters.
 
 Filtering reads the frozen rows directly (no ``data()`` round trip) so a search keystroke over
 100,000 children stays quick; the rules themselves live in services.cohort_filter.
@@ -6,9 +6,9 @@ Filtering reads the frozen rows directly (no ``data()`` round trip) so a search 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from permanence_tracker.gui.models.children import COLUMNS, ChildrenModel
+from permanence_tracker.gui.models.children import ChildrenModel
 from permanence_tracker.gui.models.roles import SORT_ROLE
 from permanence_tracker.services.cohort_filter import CohortFilter
 
@@ -17,6 +17,7 @@ class ChildrenProxy(QSortFilterProxyModel):
     def __init__(self, parent=None, cohort: CohortFilter | None = None) -> None:
         super().__init__(parent)
         self._filter = cohort or CohortFilter()
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
@@ -40,9 +41,16 @@ class ChildrenProxy(QSortFilterProxyModel):
             return True
         return self._filter.matches(model.rows()[source_row])
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is delegated to the source model (see ChildrenModel.sort); this proxy
+        keeps the source order and only filters."""
+        self._sort = (column, order)
         model = self.sourceModel()
-        rows = model.rows()
-        key = COLUMNS[left.column()].sort
-        return key(rows[left.row()]) < key(rows[right.row()])
+        if isinstance(model, ChildrenModel):
+            model.sort(column, order)
+
+    def sortColumn(self) -> int:  # noqa: N802 - Qt API
+        return self._sort[0]
+
+    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802 - Qt API
+        return self._sort[1]

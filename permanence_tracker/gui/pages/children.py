@@ -110,6 +110,7 @@ class ChildrenPage(Page):
     # -- data --------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.set_rows(self.session.rows)
+        self.model.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self.filters.set_choices(self.session.rows, self.session.cohort)
         if not self.cohorts:
             try:
@@ -117,7 +118,6 @@ class ChildrenPage(Page):
             except TrackerError:
                 self.cohorts = {}
         self._fill_cohorts()
-        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self._update_count()
 
     def _fill_cohorts(self) -> None:
