@@ -1,0 +1,86 @@
+"""Versioned SSDA903 code lists, loaded from the data files in ``db/reference/ssda903``.
+
+Codes change between collection years (DfE SSDA903 guidance: e.g. placement types H5, P2 and
+Z1 end with 2024-25 and Z11-Z14 start in 2025-26; special guardianship E43/E44 gave way to
+E45-E48 in 2019-20). A collection year is named by the year it ends: 2026 = 2025-26.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from permanence_tracker.paths import reference_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    label: str
+    first_year: int | None = None  # first collection year it is valid in (None: always)
+    last_year: int | None = None  # last collection year it is valid in (None: still valid)
+
+    def valid_in(self, year: int) -> bool:
+        return ((self.first_year is None or year >= self.first_year)
+                and (self.last_year is None or year <= self.last_year))
+
+    def years_text(self) -> str:
+        if self.first_year and self.last_year:
+            return f"from {_year_text(self.first_year)} to {_year_text(self.last_year)}"
+        if self.last_year:
+            return f"up to {_year_text(self.last_year)}"
+        if self.first_year:
+            return f"from {_year_text(self.first_year)}"
+        return "in every year"
+
+
+def _year_text(year: int) -> str:
+    return f"{year - 1}-{year % 100:02d}"
+
+
+def collection_year(day: date) -> int:
+    """The collection year (1 April to 31 March) that ``day`` falls in, named by its end."""
+    return day.year + 1 if day.month >= 4 else day.year
+
+
+@cache
+def code_list(list_name: str) -> dict[str, Code]:
+    """Every code ever in ``list_name`` (e.g. ``"PLACE"``), by code."""
+    path = reference_dir() / "ssda903" / f"{list_name}.json"
+    if not path.is_file():
+        raise KeyError(f"no code list {list_name!r} in {path.parent}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {c["code"]: Code(c["code"], c["label"], c.get("first_year"), c.get("last_year"))
+            for c in data["codes"]}
+
+
+def codes(list_name: str, collection_year: int | None = None) -> tuple[str, ...]:
+    """The codes of a list valid in ``collection_year``; with no year, every code ever valid."""
+    return tuple(c.code for c in code_list(list_name).values()
+                 if collection_year is None or c.valid_in(collection_year))
+
+
+def labels(list_name: str) -> dict[str, str]:
+    return {c.code: c.label for c in code_list(list_name).values()}
+
+
+def valid_in_any(list_name: str, code: str, years: Iterable[int]) -> bool:
+    """Whether ``code`` is in the list in at least one of ``years``."""
+    entry = code_list(list_name).get(code)
+    return entry is not None and any(entry.valid_in(y) for y in years)
+
+
+def explain(list_name: str, code: str, years: Iterable[int] = ()) -> str:
+    """Why ``code`` is not acceptable and what to use instead (for import reports)."""
+    entry = code_list(list_name).get(code)
+    spans = sorted(set(years))
+    if entry is not None and spans:
+        when = _year_text(spans[0]) if len(spans) == 1 else \
+            f"{_year_text(spans[0])} to {_year_text(spans[-1])}"
+        current = ", ".join(codes(list_name, spans[-1]))
+        return (f"{code!r} is in the {list_name} list only {entry.years_text()}, but the "
+                f"row's dates fall in {when}: use a code of that year ({current})")
+    return f"{code!r} is not in the {list_name} list: use one of {', '.join(codes(list_name))}"
