@@ -70,22 +70,31 @@ def adoption_drift(
     a1_days: int = 426,
     a2_days: int = 121,
 ) -> tuple[DriftFlag, ...]:
-    """Adoption scorecard A1 and A2 beyond their thresholds (elapsed so far when not reached)."""
+    """Adoption scorecard A1 and A2 beyond their thresholds (elapsed so far when not reached).
+
+    DfE adoption scorecard: A1 counts days from entering care (the start of this period of
+    care) to moving in with the adoptive family, flagged when more than ``a1_days`` (426);
+    A2 counts days from the placement order to the match, flagged when more than ``a2_days``
+    (121). A1 is only measured once adoption is the plan (a "should be placed" decision or a
+    placement order). Milestones dated after ``as_of`` are treated as not yet happened, and a
+    reversed decision (903 DATE_PLACED_CEASED) ends both measures.
+    """
     if adoption.reversed is not None and adoption.reversed <= as_of:
         return ()
     flags = []
-    placed = adoption.placed if adoption.placed and adoption.placed <= as_of else None
+    placed = _by(adoption.placed, as_of)
+    decided = _by(adoption.should_be_placed, as_of) or _by(adoption.placement_order, as_of)
     a1 = ((placed or as_of) - period.start).days
-    if a1 > a1_days and (placed or adoption.should_be_placed or adoption.placement_order):
+    if a1 > a1_days and (placed or decided):
         verb = "placed for adoption" if placed else "not yet placed"
         flags.append(DriftFlag(
             "A1", a1, a1_days, period.start,
             f"A1: {a1} days from entering care ({period.start:%d/%m/%Y}), {verb}; "
             f"threshold {a1_days} days (adoption scorecard)",
         ))
-    order = adoption.placement_order
-    if order is not None and order <= as_of:
-        matched = adoption.matched if adoption.matched and adoption.matched <= as_of else None
+    order = _by(adoption.placement_order, as_of)
+    if order is not None:
+        matched = _by(adoption.matched, as_of)
         a2 = ((matched or as_of) - order).days
         if a2 > a2_days:
             verb = "matched" if matched else "not yet matched"
@@ -95,6 +104,11 @@ def adoption_drift(
                 f"threshold {a2_days} days (adoption scorecard)",
             ))
     return tuple(flags)
+
+
+def _by(day: date | None, as_of: date) -> date | None:
+    """``day`` if it had happened by ``as_of``; a later date is unseen in an as-of view."""
+    return day if day is not None and day <= as_of else None
 
 
 @dataclass(frozen=True, slots=True)
