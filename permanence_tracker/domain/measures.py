@@ -13,7 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from permanence_tracker.domain.codes import ATTENDED, PARTICIPATED, UNDER_FOUR
+from permanence_tracker.domain.codes import (
+    ATTENDED,
+    PARTICIPATED,
+    PARTICIPATION_CODES,
+    UNDER_FOUR,
+)
 from permanence_tracker.domain.entities import AdoptionMilestones
 from permanence_tracker.domain.periods import Period
 
@@ -113,7 +118,7 @@ def _by(day: date | None, as_of: date) -> date | None:
 
 @dataclass(frozen=True, slots=True)
 class ParticipationRates:
-    reviews: int  # reviews with a PN1-PN7 code (PN0, under 4, excluded)
+    reviews: int  # reviews with a PN1-PN7 code (PN0 under 4, blanks and unknown codes excluded)
     attended: int
     participated: int
 
@@ -127,8 +132,12 @@ class ParticipationRates:
 
 
 def participation_rates(codes: Iterable[str]) -> ParticipationRates:
-    """Attendance = PN1-PN4, participation = PN1-PN6, of reviews of children aged 4+."""
-    counted = [c for c in codes if c and c != UNDER_FOUR]
+    """Attendance = PN1-PN4, participation = PN1-PN6, of reviews of children aged 4+.
+
+    SSDA903 REVIEW_CODE: PN0 (under 4) is excluded from the denominator, as are blanks and
+    anything that is not a PN1-PN7 code, so a mistyped code cannot lower the rates.
+    """
+    counted = [c for c in codes if c in PARTICIPATION_CODES and c != UNDER_FOUR]
     return ParticipationRates(
         len(counted),
         sum(c in ATTENDED for c in counted),
