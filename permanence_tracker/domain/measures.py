@@ -24,7 +24,8 @@ from permanence_tracker.domain.periods import Period
 
 
 def caseload_band(per_fte: float, low: int, high: int) -> str:
-    """``below``, ``within`` or ``above`` the recommended band (IRO Handbook para 7.15)."""
+    """``below``, ``within`` or ``above`` the recommended band (IRO Handbook para 7.15:
+    50-70 children per full-time IRO); both ends of the band count as within it."""
     if per_fte < low:
         return "below"
     if per_fte > high:
@@ -33,6 +34,10 @@ def caseload_band(per_fte: float, low: int, high: int) -> str:
 
 
 def per_fte(children: int, fte: float) -> float:
+    """Children per full-time-equivalent IRO (IRO Handbook para 7.15 counts per FTE), to 2 dp.
+
+    A missing or zero FTE is treated as one whole post rather than dividing by zero.
+    """
     return round(children / fte, 2) if fte > 0 else float(children)
 
 
@@ -146,7 +151,14 @@ def participation_rates(codes: Iterable[str]) -> ParticipationRates:
 
 
 def month_ends(as_of: date, count: int = 12) -> list[date]:
-    """The last ``count`` month-end days on or before ``as_of``, oldest first."""
+    """The last ``count`` month-end days on or before ``as_of``, oldest first.
+
+    The seed report's month-by-month trend of children looked after (SSDA903 counts a child
+    as looked after on a day when an episode is open on it). ``as_of`` itself is included when
+    it is a month end; otherwise the series stops at the previous month's end.
+    """
+    if count <= 0:
+        return []
     last = date(as_of.year, as_of.month, _cal.monthrange(as_of.year, as_of.month)[1])
     if last > as_of:
         last = as_of.replace(day=1) - timedelta(days=1)
@@ -157,9 +169,12 @@ def month_ends(as_of: date, count: int = 12) -> list[date]:
 
 
 def financial_year_start(day: date) -> date:
-    """1 April of the financial year containing ``day``."""
+    """1 April of the financial year containing ``day`` (the SSDA903 collection year runs
+    1 April to 31 March)."""
     return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
 
 def age_in_years(dob: date, on: date) -> int:
+    """Completed years on ``on``; a 29 February birthday falls on 1 March in other years
+    (Family Law Reform Act 1969 s9: an age is attained at the start of the anniversary)."""
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
