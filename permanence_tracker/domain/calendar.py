@@ -20,12 +20,20 @@ def _england_holidays(year: int) -> frozenset[date]:
 
 
 class WorkingCalendar:
-    """England working days, optionally with the authority's extra closure days."""
+    """England working days, optionally with the authority's extra closure days.
+
+    Care Planning, Placement and Case Review (England) Regs 2010 reg 2(1): a "working day" is
+    any day other than a Saturday, a Sunday, Christmas Day, Good Friday or a bank holiday
+    (Banking and Financial Dealings Act 1971, which in England includes the substitute days
+    when Christmas, Boxing Day or New Year's Day fall at a weekend). Closure days are the
+    authority's own, configured in settings.
+    """
 
     def __init__(self, closure_days: Iterable[date] = ()) -> None:
         self._closures = frozenset(closure_days)
 
     def is_working_day(self, day: date) -> bool:
+        """Not a weekend, an England bank holiday or a configured closure day."""
         return (
             day.weekday() < 5
             and day not in _england_holidays(day.year)
@@ -33,7 +41,13 @@ class WorkingCalendar:
         )
 
     def add_working_days(self, start: date, days: int) -> date:
-        """The ``days``-th working day after ``start`` (``start`` itself is day 0)."""
+        """The ``days``-th working day after ``start`` (``start`` itself is day 0).
+
+        Reg 33(a): the 1st review is due within 20 working days of the date the child became
+        looked after, counted from the day after that date.
+        """
+        if days < 0:
+            raise ValueError(f"days must be 0 or more, not {days}: use add_working_days_before")
         current = start
         remaining = days
         while remaining > 0:
@@ -44,6 +58,8 @@ class WorkingCalendar:
 
     def add_working_days_before(self, end: date, days: int) -> date:
         """The ``days``-th working day before ``end`` (used for reminders and deadlines)."""
+        if days < 0:
+            raise ValueError(f"days must be 0 or more, not {days}: use add_working_days")
         current = end
         remaining = days
         while remaining > 0:
@@ -54,5 +70,10 @@ class WorkingCalendar:
 
 
 def add_months(day: date, months: int) -> date:
-    """Calendar months later, clamped to month end (30 Nov + 3 months = 28/29 Feb)."""
+    """Calendar months later, clamped to month end (30 Nov + 3 months = 28/29 Feb).
+
+    Reg 33(b)/(c) time the 2nd and later reviews in months; a day that does not exist in the
+    target month becomes that month's last day (Interpretation Act 1978 Sch 1: "month" means
+    calendar month).
+    """
     return day + relativedelta(months=months)
