@@ -32,6 +32,7 @@ class HeldReview:
 
     @property
     def in_timescale(self) -> bool:
+        """Held on or before its due date (reg 33: "within" / "not more than")."""
         return self.held <= self.due
 
 
@@ -45,6 +46,7 @@ class NextReview:
         return (self.due - as_of).days
 
     def overdue(self, as_of: date) -> bool:
+        """Past its due date on ``as_of`` (a review held on its due date is in time)."""
         return self.due < as_of
 
 
@@ -63,7 +65,14 @@ def due_after(
     calendar: WorkingCalendar,
     short_breaks: bool = False,
 ) -> date:
-    """Due date of review ``number`` given the period start (number 1) or previous review."""
+    """Due date of review ``number`` given the period start (number 1) or previous review.
+
+    Reg 33: 1st within 20 working days of becoming looked after, 2nd within 3 months of the
+    1st, later ones within 6 months of the previous. Short breaks (reg 48): 1st within 3 months
+    of the first break, then every 6 months.
+    """
+    if number < 1:
+        raise ValueError(f"review number must be 1 or more, not {number}")
     if number == 1:
         if short_breaks:
             return add_months(previous, SHORT_BREAK_FIRST_MONTHS)
@@ -81,9 +90,13 @@ def review_timetable(
 ) -> ReviewTimetable:
     """Reviews held in ``period`` up to ``as_of`` with their due dates, and the next one due.
 
-    Reviews outside the period (before its start, after its end) are not counted in it.
+    Reviews outside the period (before its start, after its end) are not counted in it, nor are
+    reviews after ``as_of``. The same date recorded twice is one review, not a 1st and a 2nd.
+    Each due date runs from the date the previous review was actually held (reg 33), so an
+    early review brings the next one forward and a late one pushes it back. Once the period
+    has ended by ``as_of`` there is no next review.
     """
-    dates = sorted(d for d in review_dates if period.contains(d) and d <= as_of)
+    dates = sorted({d for d in review_dates if period.contains(d) and d <= as_of})
     short = period.short_breaks_only
     held: list[HeldReview] = []
     previous = period.start
