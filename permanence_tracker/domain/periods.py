@@ -22,6 +22,7 @@ class Period:
 
     @property
     def start(self) -> date:
+        """The date the child became looked after (reg 33's day 0)."""
         return self.episodes[0].start
 
     @property
@@ -86,6 +87,29 @@ def periods_of_care(episodes: Iterable[Episode]) -> tuple[Period, ...]:
         else:
             periods.append([episode])
     return tuple(Period(group[0].child_id, tuple(group)) for group in periods)
+
+
+def short_break_series(periods: Sequence[Period], period: Period) -> Period:
+    """The run of short-break periods that ``period`` ends, as one span for the review clock.
+
+    Care Planning Regs 2010 reg 48: a child accommodated for a series of short breaks has the
+    1st review within 3 months of the start of the *first* break, then 6-monthly. Under V3 each
+    break is its own 903 episode and so its own period of care; the series is the unbroken run
+    of short-break-only periods up to ``period`` (a period under any other legal status ends
+    it). Reviews held between breaks fall inside the returned span. ``period`` may be an
+    as-of view of one of ``periods``; any other period is returned unchanged.
+    """
+    if not period.short_breaks_only:
+        return period
+    starts = [p.start for p in periods]
+    if period.start not in starts:
+        return period
+    index = starts.index(period.start)
+    first = index
+    while first > 0 and periods[first - 1].short_breaks_only:
+        first -= 1
+    earlier = tuple(e for p in periods[first:index] for e in p.episodes)
+    return Period(period.child_id, earlier + period.episodes)
 
 
 def current_period(periods: Sequence[Period], as_of: date) -> Period | None:

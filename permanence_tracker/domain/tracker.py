@@ -8,7 +8,12 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import ChildHistory, Episode, PlanChange, Settings
 from permanence_tracker.domain.measures import DriftFlag, adoption_drift, ico_drift
-from permanence_tracker.domain.periods import Period, latest_period, periods_of_care
+from permanence_tracker.domain.periods import (
+    Period,
+    latest_period,
+    periods_of_care,
+    short_break_series,
+)
 from permanence_tracker.domain.permanence import PermanenceAssessment, assess_permanence
 from permanence_tracker.domain.timetable import ReviewTimetable, review_timetable
 
@@ -53,7 +58,10 @@ def assess_child(
     timetable = permanence = None
     drift: tuple[DriftFlag, ...] = ()
     if period is not None:
-        timetable = review_timetable(period, (r.held for r in history.reviews), calendar, as_of)
+        # Short breaks are reviewed across the whole series of breaks (reg 48).
+        reviewed = short_break_series(periods, period)
+        held = (r.held for r in history.reviews)
+        timetable = review_timetable(reviewed, held, calendar, as_of)
         if not period.short_breaks_only:
             permanence = assess_permanence(period, timetable, history.plans, as_of)
         if looked_after:
