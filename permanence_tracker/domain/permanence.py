@@ -51,13 +51,24 @@ class PermanenceAssessment:
         return self.status is PlanStatus.DUE_SOON_NO_PLAN
 
 
-def first_plan_on_or_before(plans: Iterable[PlanChange], day: date) -> date | None:
-    agreed = [p.agreed for p in plans if p.agreed <= day and p.primary]
+def first_plan_on_or_before(
+    plans: Iterable[PlanChange], day: date, not_before: date | None = None
+) -> date | None:
+    """Earliest plan for permanence agreed on or before ``day`` (and not before ``not_before``,
+    so a plan made in an earlier period of care does not count for this one)."""
+    agreed = [
+        p.agreed for p in plans
+        if p.primary and p.agreed <= day and (not_before is None or p.agreed >= not_before)
+    ]
     return min(agreed) if agreed else None
 
 
 def reason_group(period: Period, as_of: date) -> ReasonGroup:
-    """Why a child has no plan by the 2nd review: status on ``as_of`` (or left care)."""
+    """Why a child has no plan by the 2nd review: legal status on ``as_of`` (or left care).
+
+    The seed authority's split (domain.md, Permanence): no longer looked after; still section
+    20 (903 legal status V2); still on an interim care order (C1); any other legal status.
+    """
     episode = period.episode_on(as_of)
     if episode is None:
         return ReasonGroup.NO_LONGER_LOOKED_AFTER
@@ -73,12 +84,24 @@ def assess_permanence(
     timetable: ReviewTimetable,
     plans: Iterable[PlanChange],
     as_of: date,
+    not_before: date | None = None,
 ) -> PermanenceAssessment:
-    """Where one period of care stands against "a plan for permanence by the 2nd review"."""
+    """Where one period of care stands against "a plan for permanence by the 2nd review".
+
+    IRO Handbook (2010) and Care Planning Regs 2010 reg 5 / Sch 1: by the 2nd review (reg 33)
+    the care plan must contain a plan for permanence. In order:
+    - 2nd review held and a plan agreed on or before its date (the same day counts): plan by
+      2nd review; held and no such plan: flagged, with the reason group on ``as_of``;
+    - 2nd review not yet held but a plan already agreed by ``as_of``: plan by 2nd review;
+    - 2nd review due in 28 days or fewer (or already overdue) and no plan: warning;
+    - otherwise (2nd review more than 28 days away, or not yet datable): not yet due.
+    Plans agreed before ``not_before`` belong to an earlier period of care and are ignored;
+    callers pass the day after the previous period ended (a new period is a new care plan).
+    """
     plans = tuple(plans)
     second = timetable.review(2)
     if second is not None:
-        agreed = first_plan_on_or_before(plans, second.held)
+        agreed = first_plan_on_or_before(plans, second.held, not_before)
         if agreed is not None:
             return PermanenceAssessment(PlanStatus.PLAN_BY_SECOND_REVIEW, second.held, None, agreed)
         return PermanenceAssessment(
@@ -88,7 +111,7 @@ def assess_permanence(
             None,
             reason_group(period, as_of),
         )
-    agreed = first_plan_on_or_before(plans, as_of)
+    agreed = first_plan_on_or_before(plans, as_of, not_before)
     due = timetable.next.due if timetable.next and timetable.next.number == 2 else None
     if agreed is not None:
         return PermanenceAssessment(PlanStatus.PLAN_BY_SECOND_REVIEW, None, due, agreed)

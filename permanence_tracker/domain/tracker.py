@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import ChildHistory, Episode, PlanChange, Settings
@@ -45,15 +45,39 @@ class ChildStanding:
         return self.looked_after and not self.short_breaks_only
 
 
+def plans_from(periods: tuple[Period, ...], period: Period) -> date | None:
+    """First day a plan can belong to ``period``: the day after the previous period ended.
+
+    A care plan may be made just before the child is placed (Care Planning Regs 2010 reg 4),
+    so plans between periods count for the new one; a plan from an earlier period of care
+    does not (re-entry starts a new period with a new plan).
+    """
+    index = periods.index(period)
+    if index == 0:
+        return None
+    previous_end = periods[index - 1].end
+    if previous_end is None or previous_end >= period.start:
+        return period.start
+    return previous_end + timedelta(days=1)
+
+
 def assess_child(
     history: ChildHistory, as_of: date, calendar: WorkingCalendar, settings: Settings
 ) -> ChildStanding:
+    """One child as things stood on ``as_of``: later episodes, reviews and plans are unseen.
+
+    The latest period of care started by ``as_of`` carries the reg 33 review timetable (reg 48
+    for short breaks, which have no permanence assessment), the permanence-by-2nd-review state
+    and, while looked after, the drift flags (ICO beyond ``settings.ico_weeks``, adoption A1/A2
+    beyond ``settings.a1_days`` / ``a2_days``).
+    """
     periods = periods_of_care(history.episodes)
     started = latest_period(periods, as_of)
     period = started.as_of(as_of) if started else None  # later events unseen on as_of
     looked_after = period is not None and period.open_on(as_of)
     episode = period.episode_on(as_of) if period else None
-    plans = [p for p in history.plans if p.agreed <= as_of]
+    since = plans_from(periods, started) if started else None
+    plans = [p for p in history.plans if p.agreed <= as_of and (since is None or p.agreed >= since)]
     plan = max(plans, key=lambda p: (p.agreed, p.id or 0)) if plans else None
     timetable = permanence = None
     drift: tuple[DriftFlag, ...] = ()
@@ -63,7 +87,7 @@ def assess_child(
         held = (r.held for r in history.reviews)
         timetable = review_timetable(reviewed, held, calendar, as_of)
         if not period.short_breaks_only:
-            permanence = assess_permanence(period, timetable, history.plans, as_of)
+            permanence = assess_permanence(period, timetable, history.plans, as_of, since)
         if looked_after:
             flags = [ico_drift(period, as_of, settings.ico_weeks)]
             for record in history.adoption:
