@@ -46,7 +46,11 @@ LEGAL_STATUS_NAMES = {
 
 
 def leaving_care_group(rec: str) -> str:
-    """Permanence outcome group of a reason episode ceased: adoption, sgo, cao, home, other."""
+    """Permanence outcome group of a reason episode ceased: adoption, sgo, cao, home, other.
+
+    SSDA903 REC codes: adoption E11/E12; special guardianship E45-E48 (E43/E44 before
+    2019-20); child arrangements order E41; return home E4A/E4B; anything else is "other".
+    """
     if rec in ADOPTION_RECS:
         return "adoption"
     if rec in SGO_RECS:

@@ -1,6 +1,6 @@
 """Permanence by the second review.
 
-IRO Handbook (2010) 3.xx and Care Planning Regs 2010 reg 5 / Schedule 1: by the child's second
+IRO Handbook (2010) and Care Planning Regs 2010 reg 5 / Schedule 1: by the child's second
 LAC review the care plan must contain a plan for permanence. Each looked-after child falls in
 one of four states; children flagged without a plan carry a reason group (the seed authority's
 split: no longer looked after, section 20, interim care order, other legal status).
