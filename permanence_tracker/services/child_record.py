@@ -188,8 +188,8 @@ def _audit(row: dict[str, Any]) -> AuditRow:
     old = json.loads(row["old"]) if row.get("old") else {}
     new = json.loads(row["new"]) if row.get("new") else {}
     fields = [k for k in (new or old) if k not in ("id", "child_id")]
-    changes = tuple((k, _text(old.get(k)), _text(new.get(k))) for k in fields
-                    if old.get(k) != new.get(k))
+    texts = ((k, _text(old.get(k)), _text(new.get(k))) for k in fields)
+    changes = tuple((k, a, b) for k, a, b in texts if a != b)  # blank fields of an insert too
     return AuditRow(row["at"], row["user"], row["table_name"], row["action"], row["row_key"],
                     changes)
 

@@ -1,0 +1,161 @@
+"""The columns of each tab of the record window, over the rows of services.child_record.
+
+Markers are words ("late", "so far", "current"), never colour alone; tooltips say why with the
+dates and the rule.
+"""
+
+from __future__ import annotations
+
+from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
+from permanence_tracker.gui.child_record.model import Column, by_date, fmt_date
+from permanence_tracker.services.child_record import AuditRow, ReviewRow
+
+RNE_WORDS = {"S": "started to be looked after", "L": "legal status change",
+             "P": "placement and carer change", "T": "placement change, same carer",
+             "B": "legal status, placement and carer change",
+             "U": "legal status and placement change, same carer"}
+
+
+def _code_tip(code: str) -> str | None:
+    return LEGAL_STATUS_NAMES.get(code)
+
+
+PERIODS = (
+    Column("Period", lambda r: str(r.number), lambda r: r.number),
+    Column("Started", lambda r: fmt_date(r.start), lambda r: r.start),
+    Column("Ended", lambda r: fmt_date(r.end) or "open", lambda r: by_date(r.end)),
+    Column("Reason ceased", lambda r: r.reason_ceased),
+    Column("Episodes", lambda r: str(len(r.episodes)), lambda r: len(r.episodes)),
+    Column("Kind", lambda r: "short breaks" if r.short_breaks else "care",
+           header_tip="Short breaks (V3/V4) follow the reg 48 review timetable"),
+)
+
+EPISODES = (
+    Column("Period", lambda r: str(r.period), lambda r: r.period),
+    Column("Start", lambda r: fmt_date(r.episode.start), lambda r: r.episode.start),
+    Column("End", lambda r: fmt_date(r.episode.end) or "open", lambda r: by_date(r.episode.end)),
+    Column("RNE", lambda r: r.episode.rne, tip=lambda r: RNE_WORDS.get(r.episode.rne),
+           header_tip="Reason for new episode (SSDA903)"),
+    Column("Legal status", lambda r: r.episode.legal_status,
+           tip=lambda r: _code_tip(r.episode.legal_status)),
+    Column("Placement", lambda r: r.episode.placement),
+    Column("REC", lambda r: r.episode.rec, header_tip="Reason episode ceased (SSDA903)",
+           tip=lambda r: "continues in the next episode the same day"
+           if r.episode.rec == "X1" else None),
+)
+
+
+def _timescale(r: ReviewRow) -> str:
+    if r.in_timescale is None:
+        return "outside a period" if r.period is None else "after the as-of date"
+    return "in timescale" if r.in_timescale else "late"
+
+
+def _timescale_tip(r: ReviewRow) -> str | None:
+    if r.due is None:
+        return ("Held outside every period of care: not counted in the timetable"
+                if r.period is None else None)
+    late = (r.review.held - r.due).days
+    return (f"Review {r.number} was due by {fmt_date(r.due)} and held {fmt_date(r.review.held)}"
+            + (f": {late} days late" if late > 0 else "") + " (Care Planning Regs 2010 reg 33: "
+            "1st within 20 working days, 2nd within 3 months, then 6-monthly)")
+
+
+REVIEWS = (
+    Column("Held", lambda r: fmt_date(r.review.held), lambda r: r.review.held),
+    Column("Period", lambda r: str(r.period or ""), lambda r: r.period or 0),
+    Column("Review", lambda r: str(r.number or ""), lambda r: r.number or 0,
+           header_tip="Review number within its period of care"),
+    Column("Due by", lambda r: fmt_date(r.due), lambda r: by_date(r.due)),
+    Column("Timescale", _timescale, tip=_timescale_tip),
+    Column("Participation", lambda r: r.review.participation),
+    Column("IRO", lambda r: r.review.iro),
+    Column("Plan in place", lambda r: {True: "yes", False: "no"}.get(r.review.plan_in_place,
+                                                                     "")),
+)
+
+PLANS = (
+    Column("Agreed", lambda r: fmt_date(r.plan.agreed), lambda r: r.plan.agreed),
+    Column("Primary plan", lambda r: r.plan.primary),
+    Column("Parallel plan", lambda r: r.plan.parallel),
+    Column("Current", lambda r: "current" if r.current else "",
+           tip=lambda r: "The latest plan agreed on or before the as-of date in this period "
+           "of care" if r.current else None),
+    Column("Notes", lambda r: r.plan.notes),
+)
+
+OUTCOMES = (
+    Column("Recorded", lambda r: fmt_date(r.recorded), lambda r: r.recorded),
+    Column("Outcome", lambda r: r.outcome),
+    Column("Notes", lambda r: r.notes),
+)
+
+
+def _measure(days: int | None, reached: bool) -> str:
+    if days is None:
+        return ""
+    return f"{days}" if reached else f"{days} so far"
+
+
+ADOPTION = (
+    Column("ADM decision", lambda r: fmt_date(r.milestones.should_be_placed),
+           lambda r: by_date(r.milestones.should_be_placed)),
+    Column("Placement order", lambda r: fmt_date(r.milestones.placement_order),
+           lambda r: by_date(r.milestones.placement_order)),
+    Column("Matched", lambda r: fmt_date(r.milestones.matched),
+           lambda r: by_date(r.milestones.matched)),
+    Column("Placed", lambda r: fmt_date(r.milestones.placed),
+           lambda r: by_date(r.milestones.placed)),
+    Column("Adoption order", lambda r: fmt_date(r.milestones.adoption_order),
+           lambda r: by_date(r.milestones.adoption_order)),
+    Column("A1 days", lambda r: _measure(r.a1_days, r.a1_reached),
+           lambda r: r.a1_days if r.a1_days is not None else -1,
+           header_tip="Days from entering care to moving in with the adoptive family "
+           "(adoption scorecard A1)"),
+    Column("A2 days", lambda r: _measure(r.a2_days, r.a2_reached),
+           lambda r: r.a2_days if r.a2_days is not None else -1,
+           header_tip="Days from the placement order to the match (adoption scorecard A2)"),
+    Column("Reversed", lambda r: " ".join(filter(None, [fmt_date(r.milestones.reversed),
+                                                        r.milestones.reversed_reason])),
+           lambda r: by_date(r.milestones.reversed)),
+)
+
+MISSING = (
+    Column("Kind", lambda r: {"M": "missing", "A": "away without authorisation"}.get(r.kind,
+                                                                                     r.kind)),
+    Column("Started", lambda r: fmt_date(r.start), lambda r: r.start),
+    Column("Ended", lambda r: fmt_date(r.end) or "not yet returned", lambda r: by_date(r.end)),
+    Column("Days", lambda r: str((r.end - r.start).days) if r.end else "",
+           lambda r: (r.end - r.start).days if r.end else -1),
+)
+
+ACTIONS = {"insert": "added", "update": "changed", "delete": "deleted"}
+TABLE_WORDS = {"child": "child details", "episode": "episode", "review": "review",
+               "plan": "permanence plan", "outcome": "monitoring outcome",
+               "adoption": "adoption milestones", "missing": "missing episode",
+               "previous": "previous permanence"}
+
+
+def _changes(r: AuditRow, sep: str = "; ") -> str:
+    parts = []
+    for name, old, new in r.changes:
+        if r.action == "insert":
+            parts.append(f"{name} {new}")
+        elif r.action == "delete":
+            parts.append(f"{name} was {old}")
+        else:
+            parts.append(f"{name}: {old or '(blank)'} → {new or '(blank)'}")
+    return sep.join(parts)
+
+
+def _what(r: AuditRow) -> str:
+    return f"{TABLE_WORDS.get(r.table, r.table)} {ACTIONS.get(r.action, r.action)}"
+
+
+HISTORY = (
+    Column("When", lambda r: fmt_date(r.at), lambda r: r.at),
+    Column("Who", lambda r: r.user),
+    Column("What", lambda r: _what(r)),
+    Column("Changes", _changes, tip=lambda r: _changes(r, "\n") or None),
+)
+

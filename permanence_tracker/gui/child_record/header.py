@@ -1,0 +1,112 @@
+"""The record window's header: the facts an IRO needs first, in words (flags with markers)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout
+
+from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
+from permanence_tracker.gui.child_record.model import fmt_date
+from permanence_tracker.services.child_record import ChildRecord
+
+SEX_WORDS = {"1": "male", "2": "female"}
+FACTS = (
+    ("dob", "Date of birth"), ("sex", "Sex"), ("upn", "UPN"),
+    ("looked_after", "Looked after"), ("legal_status", "Legal status"),
+    ("placement", "Placement"), ("iro", "IRO"),
+    ("next_review", "Next review"), ("plan", "Permanence plan"),
+    ("plan_status", "Permanence by 2nd review"), ("flags", "Flags"),
+)
+COLUMNS = ((0, 3), (3, 7), (7, 10))  # facts in each of the three form columns; flags below
+
+
+def _next_review(record: ChildRecord) -> str:
+    s = record.standing
+    if s.next_review_due is None:
+        return "none: not looked after" if not s.looked_after else ""
+    days = s.days_left or 0
+    when = (f"{-days} days overdue" if days < 0 else "due today" if days == 0
+            else f"in {days} days")
+    return f"Review {s.next_review_number} due by {fmt_date(s.next_review_due)} ({when})"
+
+
+def facts(record: ChildRecord) -> dict[str, str]:
+    """The header's text, fact by fact (tested without drawing anything)."""
+    s, child = record.standing, record.child
+    if s.looked_after:
+        looked = f"yes, since {fmt_date(s.start_of_care)}"
+    elif s.left_care:
+        looked = f"no: left care {fmt_date(s.left_care)}"
+    else:
+        looked = "no"
+    plan = s.plan or "none recorded"
+    if s.parallel_plan:
+        plan += f"; parallel: {s.parallel_plan}"
+    status = s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
+    legal = (f"{s.legal_status} – {LEGAL_STATUS_NAMES.get(s.legal_status, '')}"
+             if s.legal_status else "")
+    return {
+        "dob": f"{fmt_date(child.dob)} (age {s.age})",
+        "sex": SEX_WORDS.get(child.sex, "not recorded"),
+        "upn": child.upn or "not recorded",
+        "looked_after": looked,
+        "legal_status": legal,
+        "placement": s.placement,
+        "iro": child.iro or "none allocated",
+        "next_review": _next_review(record),
+        "plan": plan,
+        "plan_status": status,
+        "flags": "; ".join(f"⚑ {f.label}" for f in s.flags) or "none",
+    }
+
+
+class RecordHeader(QFrame):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Child summary")
+        self.title = QLabel()
+        self.title.setAccessibleName("Child")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.values: dict[str, QLabel] = {}
+        row = QHBoxLayout()
+        for first, last in COLUMNS:
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            for key, caption in FACTS[first:last]:
+                value = QLabel()
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setAccessibleName(caption)
+                self.values[key] = value
+                form.addRow(f"{caption}:", value)
+            row.addLayout(form, 1)
+        flags = QLabel()
+        flags.setWordWrap(True)  # the one fact that can run long: its own full-width row
+        flags.setTextFormat(Qt.TextFormat.PlainText)
+        flags.setAccessibleName("Flags")
+        self.values["flags"] = flags
+        flag_row = QHBoxLayout()
+        flag_row.addWidget(QLabel("Flags:"))
+        flag_row.addWidget(flags, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addLayout(flag_row)
+
+    def show_record(self, record: ChildRecord) -> None:
+        child = record.child
+        self.title.setText(f"{child.name or '(no name)'} — {child.child_id}"
+                           f"   as of {fmt_date(record.as_of)}")
+        for key, text in facts(record).items():
+            self.values[key].setText(text)
+        flags = record.standing.flags
+        self.values["flags"].setToolTip("\n\n".join(f"{f.label}: {f.explanation}"
+                                                    for f in flags))
+        overdue = next((f for f in flags if f.code == "OVERDUE"), None)
+        self.values["next_review"].setToolTip(overdue.explanation if overdue else "")
+        no_plan = next((f for f in flags if f.code in ("NO_PLAN", "PLAN_DUE_SOON")), None)
+        self.values["plan_status"].setToolTip(no_plan.explanation if no_plan else "")

@@ -1,0 +1,240 @@
+"""The record window for one child: header, six tabs, and the editing dialogs.
+
+Non-modal; open it with :func:`open_child_record` (or construct :class:`ChildRecordWindow`).
+Reading one child is a small look-up, done on the GUI thread after the user asks for it.
+After a dialog saves, the window reloads itself and emits :attr:`ChildRecordWindow.saved`
+(connect it to ``Session.reload`` so every page catches up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.gui.child_record import columns as c
+from permanence_tracker.gui.child_record.header import RecordHeader
+from permanence_tracker.gui.child_record.model import RowsModel, fmt_date
+from permanence_tracker.gui.dialogs.base import RecordDialog
+from permanence_tracker.gui.dialogs.change import ChangeDialog
+from permanence_tracker.gui.dialogs.child import ChildDialog
+from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
+from permanence_tracker.gui.dialogs.plan import PlanDialog
+from permanence_tracker.gui.dialogs.review import ReviewDialog
+from permanence_tracker.services.child_record import ChildRecord, load_child_record
+
+DESC = Qt.SortOrder.DescendingOrder
+ASC = Qt.SortOrder.AscendingOrder
+
+
+def _view(model: RowsModel, name: str, column: int, order: Qt.SortOrder) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(column, order)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _page(*parts: QWidget | str) -> QWidget:
+    """A tab: captions (str) and widgets stacked top to bottom."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for part in parts:
+        if isinstance(part, str):
+            label = QLabel(part)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        else:
+            layout.addWidget(part, 1 if isinstance(part, QTableView) else 0)
+    return page
+
+
+class ChildRecordWindow(QMainWindow):
+    saved = Signal()
+
+    def __init__(self, uow_factory: Callable, child_id: str, as_of: date,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.uow_factory = uow_factory
+        self.child_id = child_id
+        self.as_of = as_of
+        self.today = today or date.today()  # the clock lives in the front end
+        self.record: ChildRecord | None = None
+        self.dialog: RecordDialog | None = None
+        self.header = RecordHeader()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.models = {name: RowsModel(cols, self) for name, cols in (
+            ("periods", c.PERIODS), ("episodes", c.EPISODES), ("reviews", c.REVIEWS),
+            ("plans", c.PLANS), ("outcomes", c.OUTCOMES), ("adoption", c.ADOPTION),
+            ("missing", c.MISSING), ("history", c.HISTORY))}
+        m = self.models
+        self.views = {
+            "periods": _view(m["periods"], "Periods of care", 1, ASC),
+            "episodes": _view(m["episodes"], "Episodes", 1, ASC),
+            "reviews": _view(m["reviews"], "Reviews", 0, DESC),
+            "plans": _view(m["plans"], "Permanence plan history", 0, DESC),
+            "outcomes": _view(m["outcomes"], "Monitoring outcomes", 0, DESC),
+            "adoption": _view(m["adoption"], "Adoption milestones", 1, ASC),
+            "missing": _view(m["missing"], "Missing episodes", 1, DESC),
+            "history": _view(m["history"], "Audit trail", 0, DESC),
+        }
+        v = self.views
+        self.review_summary = QLabel()
+        self.review_summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the record")
+        timeline = QSplitter(Qt.Orientation.Vertical)
+        timeline.setChildrenCollapsible(False)
+        timeline.addWidget(_page("Periods of care (a new period restarts the review clock)",
+                                 v["periods"]))
+        timeline.addWidget(_page("Episodes (legal status and placement)", v["episodes"]))
+        timeline.setStretchFactor(0, 1)
+        timeline.setStretchFactor(1, 2)
+        self.tabs.addTab(timeline, "&Legal status and placements")
+        self.tabs.addTab(_page(self.review_summary, v["reviews"]), "&Reviews")
+        self.tabs.addTab(_page("Plan history (newest first)", v["plans"],
+                               "Monitoring outcomes", v["outcomes"]), "&Permanence")
+        self.tabs.addTab(_page("Adoption milestones. A1: days from entering care to moving in "
+                               "with the adoptive family; A2: days from placement order to "
+                               "match (\"so far\" while not yet reached).", v["adoption"]),
+                         "&Adoption")
+        self.tabs.addTab(_page(v["missing"]), "&Missing")
+        self.tabs.addTab(_page("Every change to this child's records: who, when, what, the "
+                               "old and new values (newest first).", v["history"]), "&History")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.header)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.resize(1100, 720)
+        self.reload()
+
+    # -- actions -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = QToolBar("Record")
+        bar.setObjectName("recordToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, keys, slot in (
+            ("edit", "Edit child…", "Ctrl+E", self.edit_child),
+            ("review", "Record review…", "Ctrl+Shift+R", self.record_review),
+            ("change", "Legal status / placement change…", "Ctrl+Shift+L", self.record_change),
+            ("plan", "Permanence plan…", "Ctrl+Shift+P", self.set_plan),
+            ("outcome", "Monitoring outcome…", "Ctrl+Shift+O", self.add_outcome),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{text.rstrip('…')} ({keys})")
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            self.actions_by_name[name] = action
+        for keys, slot in ((QKeySequence.StandardKey.Refresh, self.reload),
+                           (QKeySequence.StandardKey.Close, self.close)):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    def _open(self, dialog: RecordDialog) -> RecordDialog:
+        dialog.saved.connect(self._after_save)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()  # window-modal, does not block the event loop
+        return dialog
+
+    def edit_child(self) -> RecordDialog:
+        return self._open(ChildDialog(self.uow_factory, self.today, self.child_id, self))
+
+    def record_review(self) -> RecordDialog:
+        return self._open(ReviewDialog(self.uow_factory, self.today, self.record.child, self))
+
+    def record_change(self) -> RecordDialog:
+        return self._open(ChangeDialog(self.uow_factory, self.today, self.child_id, self))
+
+    def set_plan(self) -> RecordDialog:
+        current = next((p.plan for p in self.record.plans if p.current), None)
+        return self._open(PlanDialog(self.uow_factory, self.today, self.child_id, current,
+                                     self))
+
+    def add_outcome(self) -> RecordDialog:
+        return self._open(OutcomeDialog(self.uow_factory, self.today, self.child_id, self))
+
+    def _after_save(self, _record) -> None:
+        self.reload()
+        self.saved.emit()
+
+    # -- data --------------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            record = load_child_record(self.uow_factory, self.child_id, self.as_of)
+        except TrackerError as error:
+            self.problem.setText(f"⚠ Could not read child {self.child_id}: {error}")
+            self.problem.show()
+            for action in self.actions_by_name.values():
+                action.setEnabled(False)
+            return
+        self.problem.hide()
+        self.record = record
+        self.setWindowTitle(f"{record.child.name or record.child.child_id} "
+                            f"({record.child.child_id}) — Permanence Tracker")
+        self.header.show_record(record)
+        self.actions_by_name["change"].setEnabled(record.open_episode is not None)
+        rows = {"periods": record.periods, "episodes": record.episodes,
+                "reviews": record.reviews, "plans": record.plans, "outcomes": record.outcomes,
+                "adoption": record.adoption, "missing": record.missing,
+                "history": record.audit}
+        for name, model in self.models.items():
+            model.set_rows(rows[name])
+            view = self.views[name]
+            header = view.horizontalHeader()
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.review_summary.setText(self._review_summary(record))
+
+    @staticmethod
+    def _review_summary(record: ChildRecord) -> str:
+        s = record.standing
+        if s.next_review_due is None:
+            return "No review is due: the child is not looked after on the as-of date."
+        status = "overdue" if s.overdue else "due"
+        return (f"Next: review {s.next_review_number}, {status} by "
+                f"{fmt_date(s.next_review_due)}. Reviews are numbered within their period of "
+                "care; \"late\" means held after the due date (reg 33).")
+
+
+def open_child_record(session, child_id: str, parent: QWidget | None = None,
+                      today: date | None = None) -> ChildRecordWindow:
+    """Open (and show) the record window for ``child_id`` at the session's as-of date;
+    saving in it reloads the session."""
+    window = ChildRecordWindow(session.uow, child_id, session.as_of, today, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.saved.connect(session.reload)
+    window.show()
+    return window

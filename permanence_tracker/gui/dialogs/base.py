@@ -1,0 +1,199 @@
+"""What every record dialog shares: problems shown next to their fields, conflicts shown.
+
+A dialog's Save calls a service. On :class:`ValidationError` each problem's message appears in
+the error label under its field (``<field>_error`` in the form) and the dialog stays open with
+the user's input intact. On :class:`ConflictError` a banner says someone else changed the
+record, nothing is overwritten, and Reload reads their version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QWidget,
+)
+
+from permanence_tracker.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    Problem,
+    TrackerError,
+    ValidationError,
+)
+
+MARK = "⚠"  # a marker, so a problem never shows by colour alone
+
+
+def set_date(edit: QDateEdit, day: date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def get_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()
+
+
+def fill_codes(combo: QComboBox, items: Iterable[tuple[str, str]], blank: str | None = None
+               ) -> None:
+    """Fill a combo with (code, label) pairs shown as "code – label"; the code is the data."""
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for code, label in items:
+        combo.addItem(f"{code} – {label}" if label and label != code else code, code)
+
+
+def choose(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    elif combo.isEditable():
+        combo.setEditText(code)
+
+
+def chosen(combo: QComboBox) -> str:
+    if combo.isEditable():
+        return combo.currentText().strip()
+    data = combo.currentData()
+    return data if isinstance(data, str) else combo.currentText()
+
+
+def _problem_palette(label: QLabel) -> None:
+    """A red that reads on the system's light or dark window colour."""
+    palette = label.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b71c1c"))
+    label.setPalette(palette)
+
+
+class RecordDialog(QDialog):
+    """Base of the record dialogs; subclasses set ``FORM`` and implement ``store``."""
+
+    FORM: type
+    ALIASES: dict[str, str] = {}  # service problem field -> form field name
+    saved = Signal(object)  # the stored record(s)
+
+    def __init__(self, uow_factory: Callable, today: date, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.uow_factory = uow_factory
+        self.today = today
+        self.ui = self.FORM()
+        self.ui.setupUi(self)
+        self.result_record: Any = None
+        self.ui.buttons.accepted.connect(self.save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.reload_button.clicked.connect(self.reload)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
+        for label in self._error_labels().values():
+            _problem_palette(label)
+        _problem_palette(self.ui.form_error)
+        for edit in self.findChildren(QDateEdit):
+            set_date(edit, today)
+        # wide enough for the messages, in text units so it scales with the font
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.clear_problems()
+
+    # -- hooks -------------------------------------------------------------------------
+    def store(self) -> Any:
+        """Call the service with the form's values; return what it stored."""
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Fill the form from the database (edit dialogs; Reload after a conflict)."""
+
+    # -- problems ----------------------------------------------------------------------
+    def _error_labels(self) -> dict[str, QLabel]:
+        return {name[:-len("_error")]: widget for name, widget in vars(self.ui).items()
+                if name.endswith("_error") and name != "form_error"
+                and isinstance(widget, QLabel)}
+
+    def clear_problems(self) -> None:
+        for name, label in self._error_labels().items():
+            label.clear()
+            label.hide()
+            field = getattr(self.ui, name, None)
+            if field is not None:
+                field.setAccessibleDescription("")
+        self.ui.form_error.clear()
+        self.ui.form_error.hide()
+        self.ui.conflict_box.hide()
+
+    def problem_text(self, field: str) -> str:
+        """The text shown next to ``field`` ("" when it has no problem)."""
+        label = self._error_labels().get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_problems(self, problems: Iterable[Problem]) -> None:
+        labels = self._error_labels()
+        grouped: dict[str, list[str]] = {}
+        for problem in problems:
+            target = self.ALIASES.get(problem.field, problem.field)
+            key = target if target in labels else ""
+            text = problem.message if key else str(problem)
+            if text not in grouped.setdefault(key, []):
+                grouped[key].append(text)
+        first: QWidget | None = None
+        for key, messages in grouped.items():
+            if not key:
+                self.ui.form_error.setText("\n".join(f"{MARK} {m}" for m in messages))
+                self.ui.form_error.show()
+                continue
+            text = "\n".join(f"{MARK} {self._caption(key, m)}{m}" for m in messages)
+            labels[key].setText(text)
+            labels[key].show()
+            field = getattr(self.ui, key, None)
+            if field is not None:
+                field.setAccessibleDescription(text)
+                first = first or field
+        if first is not None:
+            first.setFocus()
+
+    def _caption(self, field: str, message: str) -> str:
+        """The field's label before its message: "Date of birth is required", "Date held:
+        01/01/2030 is in the future"."""
+        buddy = getattr(self.ui, f"{field}_label", None)
+        if buddy is None:
+            return ""
+        name = buddy.text().replace("&", "").rstrip(" *")
+        verb = message.split(" ", 1)[0] in ("is", "was", "overlaps")
+        return f"{name} " if verb else f"{name}: "
+
+    def show_conflict(self, message: str) -> None:
+        self.ui.conflict_label.setText(
+            f"{MARK} Someone else changed this record after you opened it, so your change was "
+            f"not saved and theirs was kept. ({message}) Press Reload to see their version, "
+            "then make your change again.")
+        self.ui.conflict_box.show()
+        self.ui.reload_button.setFocus()
+
+    # -- actions -----------------------------------------------------------------------
+    def save(self) -> None:
+        self.clear_problems()
+        try:
+            record = self.store()
+        except ValidationError as error:
+            self.show_problems(error.problems)
+        except ConflictError as error:
+            self.show_conflict(str(error))
+        except NotFoundError as error:
+            self.show_problems([Problem("", str(error))])
+        except TrackerError as error:
+            self.show_problems([Problem("", str(error))])
+        else:
+            self.result_record = record
+            self.saved.emit(record)
+            self.accept()
+
+    def reload(self) -> None:
+        self.clear_problems()
+        self.load()
