@@ -97,10 +97,19 @@ class ReviewsDue:
         """IRO names on any review ("" for children with no IRO), sorted."""
         return tuple(sorted({r.iro for r in self.reviews}, key=str.casefold))
 
+    @cached_property
+    def _by_iro(self) -> dict[str, ReviewsDue]:
+        # One pass for every IRO: pages show a line per IRO, so filtering each in turn
+        # would scan the whole service once per IRO.
+        groups: dict[str, list[DueReview]] = {}
+        for review in self.reviews:
+            groups.setdefault(review.iro, []).append(review)
+        return {iro: ReviewsDue(self.as_of, tuple(found), self.weeks_ahead)
+                for iro, found in groups.items()}
+
     def for_iro(self, iro: str) -> ReviewsDue:
         """The same view narrowed to one IRO's children ("" for children with no IRO)."""
-        return ReviewsDue(self.as_of, tuple(r for r in self.reviews if r.iro == iro),
-                          self.weeks_ahead)
+        return self._by_iro.get(iro) or ReviewsDue(self.as_of, (), self.weeks_ahead)
 
 
 def next_reviews(cohort: Cohort, weeks: int = WEEKS) -> ReviewsDue:
