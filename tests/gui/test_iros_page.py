@@ -99,7 +99,7 @@ def test_service_totals(page):
     # 3 allocated children / 1.5 FTE = 2.0; with 10 CP cases 13 / 1.5 = 8.67
     assert "3 looked-after children across 1.5 FTE, 2.0 per FTE" in text
     assert "below band of 50-70" in text and "13, 8.67 per FTE" in text
-    assert "2 overdue, 1 due in the next 8 weeks" in text
+    assert "Their reviews: 2 overdue, 1 due in the next 8 weeks" in text
     assert "1 looked-after child has no IRO" in text
 
 
@@ -186,3 +186,12 @@ def test_a_tracker_with_no_iros_shows_no_children_unfiltered(qtbot, tmp_path, qt
 def test_controls_have_accessible_names(page):
     for view in (page.table, page.children, page.grid, page.week_list):
         assert view.accessibleName()
+
+
+def test_tab_follows_the_reading_order(page, qtbot):
+    page.table.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(page.focusWidget())
+    assert seen == [page.grid, page.children, page.week_list, page.table]

@@ -107,6 +107,10 @@ class IrosPage(Page):
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+        # Tab follows the reading order: IROs, their weeks, their children, the week's list
+        for first, second in ((self.table, self.grid), (self.grid, self.children),
+                              (self.children, self.week_list)):
+            QWidget.setTabOrder(first, second)
 
     # -- data --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -203,10 +207,11 @@ def service_totals(loads: Caseloads) -> str:
             f"{number(loads.average_per_fte)} per FTE — "
             f"{BAND_WORDS[loads.average_band].lstrip('▲▼ ').lower()} of {loads.low}-"
             f"{loads.high} ({HANDBOOK}). With {loads.cp_cases} CP cases: {loads.total}, "
-            f"{number(loads.total_per_fte)} per FTE. {loads.overdue} overdue, "
+            f"{number(loads.total_per_fte)} per FTE. Their reviews: {loads.overdue} overdue, "
             f"{loads.due_soon} due in the next 8 weeks.")
     if loads.unallocated:
         text += (f" ⚑ {loads.unallocated} looked-after "
-                 f"{'child has' if loads.unallocated == 1 else 'children have'} no IRO.")
+                 f"{'child has' if loads.unallocated == 1 else 'children have'} no IRO "
+                 "(see the Reviews due page).")
     return text
 
