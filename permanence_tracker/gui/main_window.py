@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
             self.addAction(action)
+            if hasattr(page, "open_child"):
+                page.open_child.connect(self.open_child)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setMaximumWidth(180)
         splitter = QSplitter()
@@ -82,6 +84,11 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.session.reload)
         bar.addAction(refresh)
+        add = QAction("Add child…", self)
+        add.setShortcut(QKeySequence.StandardKey.New)
+        add.setToolTip("Add a child to the tracker (Ctrl+N)")
+        add.triggered.connect(self.add_child)
+        bar.addAction(add)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -112,6 +119,25 @@ class MainWindow(QMainWindow):
 
     def _loading(self, busy: bool) -> None:
         self.busy_label.setText("Loading…" if busy else "")
+
+    # -- records -----------------------------------------------------------------------
+    def open_child(self, child_id: str):
+        """Open a child's record window (from any page's ``open_child``)."""
+        from permanence_tracker.gui.child_record import open_child_record
+
+        return open_child_record(self.session, child_id, self, self.today)
+
+    def add_child(self):
+        """Ask for a new child; on save, reload and open their record."""
+        from permanence_tracker.gui.dialogs import ChildDialog
+
+        dialog = ChildDialog(self.session.uow, self.today, None, self)
+        if dialog.exec():
+            self.session.reload()
+            saved = dialog.result_record
+            if saved is not None:
+                return self.open_child(saved.child_id)
+        return None
 
     def show_page(self, number: int) -> None:
         self.nav.setCurrentRow(number)

@@ -79,7 +79,6 @@ class ChildrenPage(Page):
         self.view.horizontalHeader().setSectionsMovable(True)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
-        self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)
 
         self.count = QLabel()

@@ -1,5 +1,7 @@
 """The pages of the main window, in menu order (Ctrl+1, Ctrl+2, ...)."""
 
 from permanence_tracker.gui.pages.children import ChildrenPage
+from permanence_tracker.gui.pages.iros import IrosPage
+from permanence_tracker.gui.pages.reviews_due import ReviewsDuePage
 
-PAGES = [ChildrenPage]
+PAGES = [ChildrenPage, ReviewsDuePage, IrosPage]
