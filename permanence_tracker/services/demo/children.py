@@ -1,0 +1,109 @@
+"""One synthetic child's whole history, from a seed, an index and an as-of date.
+
+Children looked after on the as-of date are made first (``index < looked_after``), then
+children who left care in the five years before it. Each child has its own
+:class:`random.Random` seeded from the demo seed and its index, so any slice of the authority
+can be made on its own and the same seed always gives the same children.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from permanence_tracker.domain.calendar import WorkingCalendar
+from permanence_tracker.domain.entities import ChildHistory, Settings
+from permanence_tracker.domain.periods import periods_of_care
+from permanence_tracker.services.demo import events
+from permanence_tracker.services.demo.care import (
+    EXITS,
+    ROUTES_NOW,
+    make_child,
+    period_episodes,
+    short_break_episodes,
+    weighted,
+)
+
+AGE_BANDS = ((0, 1, 6), (1, 5, 13), (5, 10, 19), (10, 16, 38), (16, 18, 24))  # DfE SFR mix
+HISTORY_YEARS = 5
+EXIT_ROUTES = {
+    "home": (("section20", 70), ("care_order", 30)), "adoption": (("adoption", 1),),
+    "sgo": (("care_order", 55), ("interim", 45)), "cao": (("interim", 60), ("care_order", 40)),
+    "independence": (("care_order", 60), ("section20", 40)),
+    "other": (("section20", 70), ("remand", 15), ("care_order", 15)),
+}
+EXIT_LENGTH = {"home": (20, 700), "adoption": (500, 1200), "sgo": (300, 1400),
+               "cao": (300, 1000), "independence": (400, 4000), "other": (30, 1500)}
+EXIT_AGE = {"home": (0, 17), "adoption": (1, 6), "sgo": (1, 12), "cao": (1, 12),
+            "independence": (17.6, 18), "other": (5, 17.9)}
+
+
+def _days(years: float) -> int:
+    return int(years * 365.25)
+
+
+def _current(rng: random.Random, as_of: date):
+    low, high = weighted(rng, [((lo, hi), w) for lo, hi, w in AGE_BANDS])
+    dob = as_of - timedelta(days=rng.randint(_days(low) + 1, _days(high) - 1))
+    age = (as_of - dob).days / 365.25
+    uasc = age >= 14 and rng.random() < 0.12
+    route = "section20" if uasc else weighted(rng, ROUTES_NOW)
+    if route == "placement_order" and age >= 8 or route == "remand" and age < 12:
+        route = "care_order"
+    length = {"section20": (20, 1200), "interim": (14, 450), "protection": (1, 7),
+              "remand": (10, 120), "placement_order": (250, 1300),
+              "short_breaks": (100, 1500), "home_on_order": (400, 2500)}.get(route, (200, 4500))
+    days = min(rng.randint(*length), (as_of - dob).days)
+    return dob, uasc, route, as_of - timedelta(days=days), None, ""
+
+
+def _leaver(rng: random.Random, as_of: date):
+    group, _, recs = rng.choices(EXITS, weights=[e[1] for e in EXITS])[0]
+    end = as_of - timedelta(days=rng.randint(1, _days(HISTORY_YEARS)))
+    low, high = EXIT_AGE[group]
+    dob = end - timedelta(days=rng.randint(_days(low) + 1, _days(high)))
+    length = min(rng.randint(*EXIT_LENGTH[group]), (end - dob).days)
+    route = weighted(rng, EXIT_ROUTES[group])
+    return dob, False, route, end - timedelta(days=max(1, length)), end, rng.choice(recs), group
+
+
+def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: list[str],
+                 iro_weights: list[float], settings: Settings, as_of: date,
+                 calendar: WorkingCalendar) -> ChildHistory:
+    rng = random.Random(f"{seed}/{index}")
+    if index < looked_after:
+        dob, uasc, route, start, end, rec = _current(rng, as_of)
+        group = None
+    else:
+        dob, uasc, route, start, end, rec, group = _leaver(rng, as_of)
+    iro = rng.choices(iros, weights=iro_weights)[0]
+    child = make_child(rng, child_id, dob, iro, uasc)
+    episodes = []
+    earlier_end = start - timedelta(days=rng.randint(60, 900))
+    if route != "short_breaks" and rng.random() < 0.08 and earlier_end - dob > timedelta(400):
+        earlier_start = earlier_end - timedelta(days=rng.randint(40, 380))
+        episodes += period_episodes(rng, child, max(earlier_start, dob), earlier_end, "E4A",
+                                    "section20", as_of)
+    if route == "short_breaks":
+        episodes += short_break_episodes(rng, child, start, as_of)
+    else:
+        episodes += period_episodes(rng, child, start, end, rec, route, as_of)
+    periods = periods_of_care(episodes)
+    reviews, plans, outcomes, missing, adoption = [], [], [], [], []
+    for period in periods:
+        held = events.reviews(rng, child, period, as_of, iros, calendar, late_share=0.08)
+        if period.short_breaks_only and period.end is not None:
+            held = []  # reviews of a V3 series are recorded against the break open now
+        plan_list = events.plans(rng, child, period, held, as_of, no_plan_share=0.07)
+        reviews += events.with_plan_flags(held, plan_list)
+        plans += plan_list
+        is_last = period is periods[-1]
+        outcomes += events.outcomes(rng, child, period, plan_list, group if is_last else "home",
+                                    as_of, settings.monitoring_outcomes)
+        missing += events.missing(rng, child, period, as_of)
+        adoption += events.adoption(rng, child, list(period.episodes), as_of,
+                                    adopted=is_last and group == "adoption")
+    return ChildHistory(
+        child, tuple(episodes), tuple(reviews), tuple(plans), tuple(outcomes),
+        tuple(adoption), tuple(missing), tuple(events.previous(rng, child, start)),
+    )
