@@ -109,6 +109,8 @@ def looked_after_on(cohort: Cohort, day: date) -> int:
     return sum(any(p.open_on(day) for p in s.periods) for s in cohort.standings)
 
 
-def month_end_counts(cohort: Cohort) -> list[dict[str, Any]]:
+def month_end_counts(cohort: Cohort, count: int = 12) -> list[dict[str, Any]]:
+    """Children looked after at each of the last ``count`` month ends (the summary shows 12;
+    the dashboard's trend chart asks for 24)."""
     return [{"month": f"{d:%Y-%m}", "looked_after": looked_after_on(cohort, d)}
-            for d in month_ends(cohort.as_of)]
+            for d in month_ends(cohort.as_of, count)]
