@@ -20,7 +20,9 @@ def offer_demo(window, session, today: date) -> None:
         from permanence_tracker.services.demo import build_demo
 
         report(0, 0, "Building a synthetic demo authority…")
-        return build_demo(session.uow, children=750, seed=1, as_of=today)
+        # report() raises when the user cancels; the build is one unit of work, so a cancel
+        # leaves the tracker empty.
+        return build_demo(session.uow, seed=1, as_of=today, progress=report)
 
     tasks.run_with_progress(
         window, "Creating the demo authority", job,

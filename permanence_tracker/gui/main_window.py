@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
     def add_child(self):
         """Ask for a new child; on save, reload and open their record."""
-        from permanence_tracker.gui.dialogs import ChildDialog
+        from permanence_tracker.gui.dialogs.child import ChildDialog
 
         dialog = ChildDialog(self.session.uow, self.today, None, self)
         if dialog.exec():

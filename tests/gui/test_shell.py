@@ -124,3 +124,56 @@ def test_geometry_and_page_are_remembered(qtbot, small_authority):
     qtbot.addWidget(second)
     assert second.size().height() == remembered[1]
     assert second.pages[0].view.horizontalHeader().visualIndex(1) == 5
+
+
+def test_exploring_the_demo_builds_it_in_the_background_and_marks_it(qtbot, tmp_path):
+    from permanence_tracker.app import open_context
+    from permanence_tracker.gui.demo_setup import offer_demo
+
+    context = open_context(f"sqlite:///{tmp_path / 'demo.sqlite'}", user="tester")
+    session = Session(context, date(2026, 11, 23))
+    win = MainWindow(session, [ChildrenPage], today=date(2026, 11, 23))
+    qtbot.addWidget(win)
+    win.show()
+    assert not session.is_demo
+    with qtbot.waitSignal(session.changed, timeout=60000):
+        offer_demo(win, session, date(2026, 11, 23))
+    assert session.is_demo
+    assert win.demo_label.isVisible() and "DEMO" in win.windowTitle()
+    page = win.pages[0]
+    assert page.model.rowCount() >= 750
+    context.dispose()
+
+
+def test_activating_a_child_opens_their_record_once(qtbot, window):
+    from permanence_tracker.gui.child_record import ChildRecordWindow
+
+    page = window.pages[0]
+    index = page.proxy.index(0, 0)
+    child_id = page.proxy.data(index, Qt.ItemDataRole.DisplayRole).lstrip("⚑ ")
+    page.view.activated.emit(index)
+    records = [w for w in window.findChildren(ChildRecordWindow)]
+    assert len(records) == 1
+    assert child_id in records[0].windowTitle()
+    records[0].close()
+
+
+def test_add_child_saves_reloads_and_opens_the_new_record(qtbot, window, monkeypatch):
+    from permanence_tracker.gui.child_record import ChildRecordWindow
+    from permanence_tracker.gui.dialogs.child import ChildDialog
+
+    def fill_and_save(dialog):
+        dialog.ui.child_id.setText("N1")
+        dialog.ui.forename.setText("Nia")
+        dialog.ui.surname.setText("Vale")
+        dialog.ui.dob.setDate(QDate(2019, 5, 4))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ChildDialog, "exec", fill_and_save)
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
+        opened = window.add_child()
+    assert isinstance(opened, ChildRecordWindow) and "N1" in opened.windowTitle()
+    with window.session.uow() as uow:
+        assert uow.repo.child("N1").forename == "Nia"
+    opened.close()

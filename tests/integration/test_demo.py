@@ -38,7 +38,7 @@ def _snapshot(uow_factory):
 
 @pytest.fixture
 def demo(context):
-    result = build_demo(context.uow, children=120, seed=7, as_of=AS_OF)
+    result = build_demo(context.uow, children=400, seed=7, as_of=AS_OF)
     return context, result
 
 
@@ -47,8 +47,8 @@ def test_exactly_the_children_asked_for_are_looked_after_on_the_as_of_date(demo)
     with context.uow() as uow:
         histories = uow.histories()
     looked_after = [h for h in histories if any(e.open_on(AS_OF) for e in h.episodes)]
-    assert result.looked_after == len(looked_after) == 120
-    assert result.children == len(histories) == 120 + 180  # five years of leavers too
+    assert result.looked_after == len(looked_after) == 400
+    assert result.children == len(histories) == 400 + 600  # five years of leavers too
     left = [h for h in histories if h not in looked_after]
     assert all(h.episodes and all(e.end and e.end <= AS_OF for e in h.episodes) for h in left)
 
@@ -70,8 +70,10 @@ def test_every_record_passes_the_record_rules(demo):
             problems += validation.check_review(review, h.child, h.episodes, AS_OF)
         for plan in h.plans:
             problems += validation.check_plan(plan, h.child, AS_OF)
-        for missing in h.missing:
-            assert missing.end is None or missing.start < missing.end
+        spells = sorted(h.missing, key=lambda m: m.start)
+        for missing, following in zip(spells, [*spells[1:], None], strict=False):
+            assert missing.start < missing.end
+            assert following is None or missing.end < following.start, h.child.child_id
     assert problems == []
 
 

@@ -172,12 +172,15 @@ def missing(rng: random.Random, child: Child, period: Period, as_of: date) -> li
     last = min(period.end or as_of, as_of)
     if age_in_years(child.dob, last) < 12 or rng.random() > 0.2:
         return []
-    found = []
-    for _ in range(rng.randint(1, 4)):
-        span = (last - period.start).days
-        if span < 10:
-            break
-        start = period.start + timedelta(days=rng.randint(1, span - 5))
+    span = (last - period.start).days
+    if span < 10:
+        return []
+    starts = sorted({period.start + timedelta(days=rng.randint(1, span - 5))
+                     for _ in range(rng.randint(1, 4))})
+    found: list[MissingEpisode] = []
+    for start in starts:
+        if found and start <= found[-1].end:
+            continue  # one episode at a time: a child cannot go missing while missing
         found.append(MissingEpisode(child.child_id, "M" if rng.random() < 0.7 else "A", start,
                                     start + timedelta(days=rng.randint(1, 4))))
     return found
