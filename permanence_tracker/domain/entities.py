@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from permanence_tracker.domain.panels import DEFAULT_PANEL_BUSINESS, DEFAULT_PANEL_TYPES
+
 SHORT_BREAK_STATUSES = frozenset({"V3", "V4"})
 
 
@@ -169,6 +171,8 @@ class Settings:
     ico_weeks: int = 26
     a1_days: int = 426
     a2_days: int = 121
+    panel_types: tuple[str, ...] = DEFAULT_PANEL_TYPES  # adoption, fostering, permanence
+    panel_business: tuple[str, ...] = DEFAULT_PANEL_BUSINESS  # what an agenda item is about
     demo: bool = False  # a synthetic demo authority: marked DEMO wherever it shows
     version: int = 0
 
