@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.permanence import PlanStatus
@@ -26,6 +26,10 @@ def _combo(name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     box.setToolTip(name)
+    # Long IRO or locality names must not widen the window: show ~12 characters, the list
+    # itself opens wide enough to read them all.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
     return box
 
 
@@ -51,20 +55,23 @@ class FilterBar(QWidget):
         self.overdue.setAccessibleName("Only overdue reviews")
         self.flagged = QCheckBox("Flagged")
         self.flagged.setAccessibleName("Only flagged children")
-        layout = QHBoxLayout(self)
+        # Two rows of label/control pairs, so the bar fits a laptop screen at 150% scaling.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("Show", self.show_box), ("Legal", self.legal), ("IRO", self.iro),
-                              ("Area", self.area), ("Locality", self.locality),
-                              ("Placement", self.placement), ("2nd review", self.plan),
-                              ("Age", self.age)):
+        pairs = (("&Show", self.show_box), ("L&egal", self.legal), ("&IRO", self.iro),
+                 ("&Area", self.area), ("Lo&cality", self.locality),
+                 ("&Placement", self.placement), ("2nd &review", self.plan),
+                 ("A&ge", self.age))
+        for number, (label, widget) in enumerate(pairs):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
+            row, column = divmod(number, 4)
+            layout.addWidget(caption, row, column * 2)
+            layout.addWidget(widget, row, column * 2 + 1)
             widget.currentIndexChanged.connect(self._emit)
-        layout.addWidget(self.overdue)
-        layout.addWidget(self.flagged)
-        layout.addStretch(1)
+        layout.addWidget(self.overdue, 0, 8)
+        layout.addWidget(self.flagged, 1, 8)
+        layout.setColumnStretch(9, 1)
         self.overdue.toggled.connect(self._emit)
         self.flagged.toggled.connect(self._emit)
 
