@@ -3,7 +3,9 @@
 Every insert, update and delete of a child's records writes an ``audit`` row in the same
 transaction (who, when, what, old and new values), chained by SHA-256 so that editing or
 removing an entry breaks the chain. Updates and deletes carry the version the caller read: a
-stale one is refused with :class:`ConflictError`, never applied.
+stale one is refused with :class:`ConflictError`, never applied. Panel meetings and agenda
+items go through the same writes; an agenda item's audit rows carry its child's ID, so they
+show in that child's trail.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy import Connection, Table, and_, delete, insert, select, update
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.errors import ConflictError, NotFoundError
+from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
 from permanence_tracker.persistence import tables as t
 
 Record = (
@@ -36,6 +39,8 @@ TABLE_OF: dict[type, Table] = {
     e.MissingEpisode: t.missing,
     e.PreviousPermanence: t.previous,
     e.Iro: t.iro,
+    PanelMeeting: t.panel,
+    AgendaItem: t.panel_item,
 }
 ENTITY_OF = {table.name: cls for cls, table in TABLE_OF.items()}
 
@@ -191,6 +196,24 @@ class Repository:
         if child_id is not None:
             query = query.where(table.c.child_id == child_id)
         return [to_entity(cls, row) for row in self.connection.execute(query)]
+
+    def records_where(self, cls: type, **equal: Any) -> list[Any]:
+        """Records whose columns equal the values given (e.g. ``panel_id=3``), by id."""
+        table = TABLE_OF[cls]
+        query = select(table).where(*(table.c[name] == value for name, value in equal.items()))
+        if "id" in table.c:
+            query = query.order_by(table.c.id)
+        return [to_entity(cls, row) for row in self.connection.execute(query)]
+
+    def child_names(self, child_ids: Iterable[str]) -> dict[str, str]:
+        """Each existing child's "forename surname" (possibly blank), by child ID."""
+        wanted = sorted(set(child_ids))
+        if not wanted:
+            return {}
+        rows = self.connection.execute(
+            select(t.child.c.child_id, t.child.c.forename, t.child.c.surname)
+            .where(t.child.c.child_id.in_(wanted)))
+        return {row.child_id: f"{row.forename} {row.surname}".strip() for row in rows}
 
     def child_ids(self) -> set[str]:
         return set(self.connection.execute(select(t.child.c.child_id)).scalars())

@@ -1,5 +1,8 @@
 """SQLAlchemy Core tables. Every child-record table carries ``version`` for optimistic locking.
 
+Panel meetings and their agenda items (``panel``, ``panel_item``) are versioned and audited
+the same way; an item about a child belongs to that child's records (and audit trail).
+
 Changes to these definitions need an Alembic revision in ``db/migrations/versions``; the
 architecture tests check that the migrated schema matches this metadata.
 """
@@ -19,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 
@@ -30,6 +34,19 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
+
+
+class NameList(TypeDecorator):
+    """A tuple of names stored as lines of text (panel members present)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else "\n".join(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else tuple(n for n in value.split("\n") if n)
 
 
 def _version() -> Column:
@@ -175,6 +192,43 @@ previous = Table(
     Column("day", Integer),
     _version(),
     Index("ix_previous_child", "child_id"),
+)
+
+panel = Table(
+    "panel",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("date", Date, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("chair", String(120), nullable=False, server_default=""),
+    Column("members", NameList, nullable=False, server_default=""),
+    Column("quorate", Boolean),  # unknown until the panel has met
+    Column("venue", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    _version(),
+    Index("ix_panel_date", "date"),
+)
+
+panel_item = Table(
+    "panel_item",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # No cascade: a panel is deleted only once its items are (each deletion audited).
+    Column("panel_id", Integer, ForeignKey("panel.id"), nullable=False),
+    Column("child_id", String(40), ForeignKey("child.child_id", ondelete="CASCADE")),
+    Column("business", Text, nullable=False),
+    Column("carers", Text, nullable=False, server_default=""),
+    Column("terms", Text, nullable=False, server_default=""),
+    Column("recommendation", String(20), nullable=False, server_default=""),
+    Column("reasons", Text, nullable=False, server_default=""),
+    Column("dissent", Text, nullable=False, server_default=""),
+    Column("minutes_received", Date),
+    Column("adm_decision", String(30), nullable=False, server_default=""),
+    Column("adm_decision_date", Date),
+    Column("adm_notes", Text, nullable=False, server_default=""),
+    _version(),
+    Index("ix_panel_item_panel", "panel_id"),
+    Index("ix_panel_item_child", "child_id"),
 )
 
 settings = Table(
