@@ -24,6 +24,7 @@ Definitions of the figures the summary does not give:
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -77,7 +78,7 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class MonthEnd:
-    day: date
+    day: date  # the month's last day
     looked_after: int
 
 
@@ -141,7 +142,7 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
         reviews_in_timescale=period["in_timescale"],
         participation=participation_rates(_year_review_codes(cohort, start)),
         drift=_drift(cohort.looked_after),
-        month_ends=tuple(MonthEnd(date.fromisoformat(m["month"] + "-01"), m["looked_after"])
+        month_ends=tuple(MonthEnd(_month_end(m["month"]), m["looked_after"])
                          for m in month_end_counts(cohort, TREND_MONTHS)),
         legal_status=tuple(Count(code, _legal_label(code), n)
                            for code, n in summary["by_legal_status"].items()),
@@ -149,6 +150,12 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
         left_care=tuple(Count(g, LEFT_CARE_LABELS[g], left[g]) for g in LEFT_CARE_GROUPS),
         caseloads=caseloads(cohort),
     )
+
+
+def _month_end(month: str) -> date:
+    """The last day of a summary month ("2026-03" -> 31/03/2026)."""
+    year, number = (int(part) for part in month.split("-"))
+    return date(year, number, monthrange(year, number)[1])
 
 
 def _legal_label(code: str) -> str:

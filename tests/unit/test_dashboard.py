@@ -162,7 +162,7 @@ def test_month_ends_over_24_months(board):
     # in Jan, E returns in March.
     expected = ([2] * 5 + [1] * 4 + [2] * 3 + [3, 4] + [6] * 4 + [5] + [6] * 4 + [7])
     assert [n for _, n in got] == expected
-    assert (got[0][0], got[-1][0]) == ("2024-04", "2026-03")
+    assert (board.month_ends[0].day, board.month_ends[-1].day) == (D("2024-04-30"), AS_OF)
 
 
 def test_legal_status_left_care_and_monitoring(board):
