@@ -1,0 +1,90 @@
+"""One dashboard chart: the QChartView, its figures in words, and "Save as PNG…".
+
+The chart is rebuilt (not restyled) whenever the data or the palette changes, by the page's
+``build`` function, so a switch between light and dark mode redraws it in the new colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from permanence_tracker.gui.charts import make_view
+
+CHART_LINES = 18  # the chart's minimum height, in lines of the application font
+
+
+class ChartPanel(QWidget):
+    def __init__(self, key: str, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.title = title
+        self.view = make_view(QChart(), title)
+        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(f"{title}: figures")
+        self.save_button = QPushButton("Save as PNG…")
+        self.save_button.setAccessibleName(f"Save the chart “{title}” as PNG")
+        self.save_button.setToolTip(f"Save the chart “{title}” as a PNG picture")
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.ask_save)
+        self.default_name = f"{key}.png"
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def set_chart(self, chart: QChart, summary: str, rows: int = 0) -> None:
+        """Show ``chart``; ``rows`` horizontal bars get two lines of height each (labels are
+        elided, not wrapped, when a bar is thinner than a line of text)."""
+        lines = self.fontMetrics().lineSpacing()
+        self.view.setMinimumHeight(lines * max(CHART_LINES, 8 + 2 * rows))
+        old = self.view.chart()
+        self.view.setChart(chart)  # the view owns the new chart; the old one is ours to drop
+        old.deleteLater()
+        self.summary.setText(summary)
+        self.view.setAccessibleDescription(summary)
+        self.view.setToolTip(summary)
+
+    def save_png(self, path: str | Path) -> Path:
+        """Write the chart as it is shown to ``path`` (".png" added when missing)."""
+        target = Path(path)
+        if target.suffix.lower() != ".png":
+            target = target.with_name(target.name + ".png")
+        if not target.parent.is_dir():
+            raise OSError(f"Cannot save “{self.title}” to {target}: the folder "
+                          f"{target.parent} does not exist. Choose an existing folder.")
+        if not self.view.grab().save(str(target), "PNG"):
+            raise OSError(f"Cannot save “{self.title}” to {target}: the file could not be "
+                          "written. Check that you may write to that folder and that the "
+                          "disk is not full.")
+        return target
+
+    def ask_save(self, _checked: bool = False, dialog: Callable = QFileDialog.getSaveFileName
+                 ) -> Path | None:
+        path, _filter = dialog(self, f"Save “{self.title}” as PNG", self.default_name,
+                               "PNG pictures (*.png)")
+        if not path:
+            return None
+        try:
+            return self.save_png(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Chart not saved", str(exc))
+            return None
