@@ -1,0 +1,38 @@
+"""Printed reports (reportlab only): one module per report, each ``render(data, meta) -> bytes``.
+
+Reports receive frozen rows the services computed (``services.report_inputs``) and only lay
+them out; they import no database code and count nothing. :func:`render` picks the report
+by name and builds the page chrome (authority, title, protective marking, as-of date,
+generated-at from the caller's clock, page N of M) from the settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from permanence_tracker.services.report_inputs import ReportInput
+
+
+MODULES = {
+    "caseloads": "caseloads",
+    "cohort": "cohort",
+    "review-prep": "review_prep",
+    "outcome-sheet": "outcome_sheet",
+    "panel-summary": "panel_summary",
+    "panel-figures": "panel_figures",
+}
+
+
+def render(report: ReportInput, generated_at: datetime) -> bytes:
+    """The PDF for a loaded report input, stamped as generated at ``generated_at``."""
+    from permanence_tracker.reports.base import ReportMeta
+
+    name = report.request.name
+    if name not in MODULES:
+        raise KeyError(f"no report called {name!r}: choose one of {', '.join(MODULES)}")
+    module = importlib.import_module(f"permanence_tracker.reports.{MODULES[name]}")
+    meta = ReportMeta.from_settings(report.settings, report.request.as_of, generated_at)
+    return module.render(report.data, meta)
