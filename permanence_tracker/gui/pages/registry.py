@@ -1,7 +1,8 @@
 """The pages of the main window, in menu order (Ctrl+1, Ctrl+2, ...)."""
 
 from permanence_tracker.gui.pages.children import ChildrenPage
+from permanence_tracker.gui.pages.dashboard import DashboardPage
 from permanence_tracker.gui.pages.iros import IrosPage
 from permanence_tracker.gui.pages.reviews_due import ReviewsDuePage
 
-PAGES = [ChildrenPage, ReviewsDuePage, IrosPage]
+PAGES = [ChildrenPage, ReviewsDuePage, IrosPage, DashboardPage]
