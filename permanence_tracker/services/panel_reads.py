@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.errors import NotFoundError
+from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
 from permanence_tracker.domain.panels import (
     ADOPTION_MATCH,
     MATCH_PERMANENT_FOSTERING,
@@ -148,6 +148,16 @@ def panel_detail(uow_factory: Callable, panel_id: int, as_of: date) -> PanelDeta
     return PanelDetail(as_of, _panel_row(found[0], items, as_of), tuple(items))
 
 
+def agenda_item(uow_factory: Callable, item_id: int) -> AgendaItem:
+    """One agenda item as stored (with its version, for an edit)."""
+    with uow_factory() as uow:
+        found = uow.repo.records_where(AgendaItem, id=item_id)
+    if not found:
+        raise NotFoundError(f"no agenda item with ID {item_id}: check the ID or list the "
+                            "panel's items")
+    return found[0]
+
+
 def _every_item(uow_factory: Callable, as_of: date) -> list[ItemRow]:
     _meetings, rows = _all(uow_factory, as_of)
     return [row for items in rows.values() for row in items]
@@ -200,7 +210,8 @@ def panel_figures(uow_factory: Callable,
     figures = []
     for start, end in periods:
         if end < start:
-            raise ValueError(f"period {start:%d/%m/%Y} to {end:%d/%m/%Y} ends before it starts")
+            raise ValidationError([Problem("period", f"{start:%d/%m/%Y} to {end:%d/%m/%Y} ends "
+                                                     "before it starts: swap the dates")])
         held = {i for i, p in meetings.items() if start <= p.date <= end}
         mine = [i for i in items if i.panel_id in held]
         counted = [i.business for i in mine if i.recommendation == RECOMMENDED]
