@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 FIGURE_SCALE = 2.0  # the figure, relative to the application font
 WIDTH_EMS = 15  # a tile's minimum width, in widths of "M"
@@ -80,6 +88,8 @@ class ButtonTile(QPushButton):
         self.body = _Body(self, title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)
+        # fill the grid cell like the frame tiles (a push button is fixed-height by default)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_figure(self, figure: str, caption: str) -> None:
         self.body.set(self, figure, caption)
