@@ -230,3 +230,31 @@ def test_a_failure_is_shown(page, qtbot, monkeypatch):
     page.refresh()
     qtbot.waitUntil(lambda: "no IRO list" in page.heading.text(), timeout=10000)
     assert page.heading.text() == "Could not work out the dashboard figures: no IRO list"
+
+
+def test_an_empty_tracker(qtbot, tmp_path):
+    """No children and no IROs: zeros and dashes, every chart drawn empty, no Qt warning."""
+    from permanence_tracker.app import open_context
+
+    context = open_context(f"sqlite:///{tmp_path / 'empty.sqlite'}", user="tester")
+    try:
+        session = Session(context, AS_OF)
+        widget = DashboardPage(session)
+        qtbot.addWidget(widget)
+        widget.show()
+        with qtbot.waitSignal(widget.ready, timeout=10000):
+            session.reload()
+        assert _tile(widget, "looked_after")[0] == "0"
+        assert _tile(widget, "second_reviews") == (
+            "0", "No looked-after child has had a 2nd review yet")
+        assert _tile(widget, "timescale") == ("–", "No reviews held since 01/04/2025")
+        assert _tile(widget, "participation")[0] == "–"
+        assert widget.charts["legal_status"].summary.text() == \
+            "No children looked after on 31/03/2026."
+        assert widget.charts["caseloads"].summary.text().startswith("No IROs listed yet.")
+        widget.show_list("without_plan")
+        assert widget.list_box.title() == ("Children without a permanence plan by the 2nd "
+                                           "review, by reason (0 children)")
+        assert widget.save_chart_png("caseloads", tmp_path / "c.png").stat().st_size > 0
+    finally:
+        context.dispose()
