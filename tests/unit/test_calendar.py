@@ -138,3 +138,11 @@ def test_add_months_lands_in_the_right_month_and_never_overflows(start, months):
     assert (result.year, result.month) == (index // 12, index % 12 + 1)
     last = _cal.monthrange(result.year, result.month)[1]
     assert result.day == min(start.day, last)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)),
+       st.integers(min_value=0, max_value=240))
+def test_add_months_agrees_with_dateutil(day, months):
+    from dateutil.relativedelta import relativedelta
+
+    assert add_months(day, months) == day + relativedelta(months=months)
