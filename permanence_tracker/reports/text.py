@@ -23,9 +23,10 @@ MUTED = colors.HexColor("#555555")
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, spaceAfter=2 * mm,
                        textColor=INK)
 HEADING = ParagraphStyle("heading", fontName=BOLD, fontSize=11.5, leading=15,
-                         spaceBefore=4 * mm, spaceAfter=1.5 * mm, textColor=INK)
+                         spaceBefore=4 * mm, spaceAfter=1.5 * mm, textColor=INK, keepWithNext=1)
 SUBHEADING = ParagraphStyle("subheading", fontName=BOLD, fontSize=9.5, leading=12.5,
-                            spaceBefore=2.5 * mm, spaceAfter=1 * mm, textColor=INK)
+                            spaceBefore=2.5 * mm, spaceAfter=1 * mm, textColor=INK,
+                            keepWithNext=1)
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, spaceAfter=1.5 * mm,
                       textColor=INK)
 NOTE = ParagraphStyle("note", parent=BODY, fontSize=7.5, leading=9.5, textColor=MUTED)

@@ -16,6 +16,7 @@ reach every band; the rule is the IRO Handbook's, both ends inclusive):
 - L2 (Lee): short breaks (V3) from 03/11/2025: looked after, no LAC review measures.
 - M1 (Mo Moss): care from 01/09/2025 (C2), reviews 26/09 and 19/12/2025, plan 01/12/2025
   Adoption with parallel Long-term fostering; 3rd due 19/06/2026: 80 days, beyond 8 weeks.
+  Placement order 01/11/2025, not matched: A2 = 150 days (30 + 31 + 31 + 28 + 30) > 121.
 - U1 (no IRO): C1 from 02/02/2026, 1st review 27/02/2026, 2nd due 27/05/2026: 57 days.
 - X1 (Kay): in care 08/01/2024 to 01/12/2025, adopted (E11): left care in the year.
 
@@ -87,7 +88,7 @@ HISTORIES = (
     _history("M1", "Max", "Mo Moss", "2025-09-01", "C2", ["2025-09-26", "2025-12-19"],
              [("2025-12-01", "Adoption", "Long-term fostering")],
              adoption=(AdoptionMilestones("M1", should_be_placed=D("2025-12-10"),
-                                          placement_order=D("2026-01-12")),),
+                                          placement_order=D("2025-11-01")),),
              outcomes=(MonitoringOutcome("M1", D("2026-01-20"),
                                          "Adoption family finding underway", id=2),)),
     _history("U1", "Uma", "", "2026-02-02", "C1", ["2026-02-27"]),

@@ -78,7 +78,7 @@ def test_a_section_per_iro_lists_their_children(report, tmp_path):
     assert "X1" not in kay
     assert "L1 Lou Test V2 5 · 12/03/2026 19 overdue no plan by 2nd review" in lee
     assert "L2 Lia Test V3 short breaks (reg 48)" in lee
-    assert "M1 Max Test C2 3 · 19/06/2026 80 left Adoption plan by 2nd review" in mo
+    assert "M1 Max Test C2 3 · 19/06/2026 80 left Adoption plan by 2nd review A2" in mo
     assert "No IRO allocated" in nobody and "U1 Uma Test C1 2 · 27/05/2026 57 left" in nobody
 
 
