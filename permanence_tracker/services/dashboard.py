@@ -31,7 +31,7 @@ from datetime import date
 
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.measures import ParticipationRates, participation_rates
-from permanence_tracker.domain.permanence import ReasonGroup
+from permanence_tracker.domain.permanence import PlanStatus, ReasonGroup
 from permanence_tracker.domain.tracker import ChildStanding
 from permanence_tracker.services.caseloads import Caseloads, caseloads
 from permanence_tracker.services.cohort import Cohort
@@ -137,7 +137,9 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
         looked_after=summary["looked_after"],
         second_reviews=summary["second_review_held"],
         with_plan=summary["with_plan_by_second_review"],
-        without_plan=_without_plan(by_id[c] for c in summary["without_plan_by_second_review"]),
+        without_plan=_without_plan(
+            [by_id[c] for c in summary["without_plan_by_second_review"]]
+            + _left_without_plan(cohort, start)),
         reviews_held=period["held"],
         reviews_in_timescale=period["in_timescale"],
         participation=participation_rates(_year_review_codes(cohort, start)),
@@ -177,6 +179,19 @@ def _without_plan(standings) -> tuple[ChildGroup, ...]:
         groups[p.reason or ReasonGroup.OTHER].append(_listed(s, p.second_review, note))
     return tuple(ChildGroup(g.name, g.value[:1].upper() + g.value[1:], tuple(children))
                  for g, children in groups.items())
+
+
+def _left_without_plan(cohort: Cohort, start: date) -> list[ChildStanding]:
+    """Children who left care in the year after a 2nd review held with no plan by then.
+
+    The summary counts looked-after children only; the Head of Corporate Parenting also asks
+    which of the cohort had "already left care" (domain.md: the seed tracker's 38 without a plan
+    included 5 no longer looked after), so they join the list under that reason.
+    """
+    return [s for s in cohort.standings
+            if not s.looked_after and s.period is not None and s.period.end is not None
+            and start <= s.period.end <= cohort.as_of and s.permanence is not None
+            and s.permanence.status is PlanStatus.NO_PLAN_BY_SECOND_REVIEW]
 
 
 def _drift(looked_after) -> tuple[ChildGroup, ...]:

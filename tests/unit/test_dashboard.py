@@ -11,7 +11,8 @@ B  V2 from Mon 2025-11-03 (Ann). Reviews 28 Nov PN7 (due Mon 1 Dec), 27 Feb PN0 
 C  V3 short breaks from 2026-01-05: looked after; its review (10 Feb, PN1) is in no figure.
 D  C2 2024-01-08 to 2025-10-10, REC E11: left care, adoption. Reviews 2024-02-01,
    2024-05-01, 2024-11-01 and 2025-05-01 PN2 (4th, due 2025-05-01: in time, in the year).
-   Outcome "Adoption Order Granted" 10/10/2025.
+   Outcome "Adoption Order Granted" 10/10/2025. No plan recorded by the 2nd review (1 May
+   2024) and left in the year: "no longer looked after" on the dashboard list.
 E  C2 2024-03-01 to 2024-09-01 (E4A, before the year), back on C1 Mon 2026-03-16: 15 days
    of ICO, no drift. Review 2024-03-20 and outcome "Revocation..." 01/09/2024 are before the
    year: in no figure.
@@ -20,7 +21,8 @@ F  C1 from Mon 2025-01-06 (Ann). Reviews 30 Jan 2025 PN1 (before the year), 29 A
    without a plan, interim care order. ICO since 06/01/2025: 449 days > 182: drift.
 G  V2 Thu 2025-05-01 to 2026-01-15, REC E45: left care, SGO. Reviews 20 May (blank code; due
    Mon 2 Jun after the 5 and 26 May bank holidays) in time, 25 Aug PN6 (due 20 Aug) late.
-   No plan, but no longer looked after: the summary (and so the dashboard) leaves it out.
+   No plan by the 2nd review, and left care in the year: not in the summary (looked-after
+   children only) but on the dashboard's list under "no longer looked after".
    Outcome "No longer looked after" 15/01/2026.
 H  C2 from Mon 2025-04-07 (Bob). 1st due 20 working days on, skipping Good Friday 18 Apr,
    Easter Monday 21 Apr and 5 May = Thu 8 May; held 1 May PN1, in time. 2nd due 1 Aug, held
@@ -138,9 +140,11 @@ def test_tiles(board):
 
 def test_without_plan_grouped_by_reason(board):
     groups = {g.title: [c.child_id for c in g.children] for g in board.without_plan}
-    assert groups == {"No longer looked after": [], "Section 20": ["B"],
+    assert groups == {"No longer looked after": ["D", "G"], "Section 20": ["B"],
                       "Interim care order": ["F"], "Other legal status": ["I"]}
-    assert board.without_plan_count == 3
+    assert board.without_plan_count == 5
+    g = board.without_plan[0].children[1]
+    assert (g.since, g.legal_status) == (D("2025-08-25"), "")
     b = board.without_plan[1].children[0]
     assert (b.name, b.legal_status, b.iro, b.since) == ("Bea Brown", "V2", "Ann Able",
                                                         D("2026-02-27"))
@@ -194,8 +198,8 @@ def test_figures_equal_the_summary(as_of):
     assert {c.key: c.value for c in board.legal_status} == summary["by_legal_status"]
     assert board.second_reviews == summary["second_review_held"]
     assert board.with_plan == summary["with_plan_by_second_review"]
-    assert sorted(c.child_id for g in board.without_plan for c in g.children) == \
-        summary["without_plan_by_second_review"]
+    assert sorted(c.child_id for g in board.without_plan for c in g.children
+                  if g.key != "NO_LONGER_LOOKED_AFTER") == summary["without_plan_by_second_review"]
     assert (board.reviews_held, board.reviews_in_timescale) == (
         summary["reviews_in_period"]["held"], summary["reviews_in_period"]["in_timescale"])
     assert {c.key: c.value for c in board.left_care} == {

@@ -60,8 +60,8 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
                          f"Children looked after on {_d(board.as_of)}"),
         "second_reviews": (str(board.second_reviews), second),
         "without_plan": (str(board.without_plan_count),
-                         "Looked-after children with no permanence plan by their 2nd review. "
-                         "Press to list them by reason"),
+                         "Children with no permanence plan by their 2nd review: looked after "
+                         "now, or left care this year. Press to list them by reason"),
         "timescale": (percent(board.timescale_share), timescale),
         "participation": (percent(p.participation_rate), participation),
         "drift": (str(board.drift_children),
