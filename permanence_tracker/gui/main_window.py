@@ -11,13 +11,14 @@ from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 
 from permanence_tracker.gui.pages.base import Page
@@ -46,12 +47,14 @@ class MainWindow(QMainWindow):
             if hasattr(page, "open_child"):
                 page.open_child.connect(self.open_child)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setMaximumWidth(180)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        # The page list keeps its width; the page takes all the rest (a splitter left a gap).
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.nav.frameWidth() + 24)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_toolbar()
         self._build_status_bar()
         session.changed.connect(self._update_status)
