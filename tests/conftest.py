@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -20,7 +20,7 @@ from permanence_tracker.persistence.uow import uow_factory
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_URL = os.environ.get("PERMANENCE_TRACKER_TEST_PG_URL")
-FIXED_NOW = datetime(2026, 4, 1, 9, 30, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 
 
 def pytest_collection_modifyitems(config, items):
