@@ -72,14 +72,16 @@ def _right_align(data: list[list], column: int) -> None:
             row[column] = Paragraph(cell.text, style)
 
 
-def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2) -> Table:
-    """Label / value pairs, ``columns`` pairs to a row (labels bold, values wrap)."""
+def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2,
+          label: float = 84) -> Table:
+    """Label / value pairs, ``columns`` pairs to a row (labels bold, ``label`` points wide;
+    values take the rest and wrap)."""
     cells = [[_cell(label, CELL_BOLD), _cell(value, CELL)] for label, value in pairs]
     rows = []
     for start in range(0, len(cells), columns):
         row = [c for pair in cells[start:start + columns] for c in pair]
         rows.append(row + [""] * (2 * columns - len(row)))
-    label, value = 0.18 * width * 2 / columns, 0.32 * width * 2 / columns
+    value = width / columns - label
     result = Table(rows, colWidths=[label, value] * columns, hAlign="LEFT")
     result.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

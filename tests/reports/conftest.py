@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -155,3 +156,18 @@ def check_chrome(text: str, title: str, authority: str = AUTHORITY,
         assert authority in lines[1] and title in lines[1], f"page {number} header: {lines[1]}"
         assert "Generated 01/04/2026 09:30 · as of 31/03/2026" in lines[-2]
         assert f"Page {number} of {len(found)}" in lines[-2]
+
+
+@pytest.fixture
+def stored(uow):
+    """The same authority written to a fresh database; returns the unit-of-work factory."""
+    with uow() as u:
+        u.save_settings(SETTINGS)
+        for iro in IROS:
+            u.repo.add(iro)
+        for h in HISTORIES:
+            u.repo.add(h.child)
+            for record in (*h.episodes, *h.reviews, *h.plans, *h.outcomes, *h.adoption,
+                           *h.missing):
+                u.repo.add(replace(record, id=None))  # the database numbers them
+    return uow
