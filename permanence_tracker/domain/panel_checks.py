@@ -32,7 +32,9 @@ def _choose(value: str, what: str, allowed: Collection[str]) -> str:
 
 def check_panel(panel: PanelMeeting, today: date, types: Collection[str]) -> list[Problem]:
     problems = []
-    if panel.type not in types:
+    if not panel.type:
+        problems.append(Problem("type", "is required: choose one of " + "; ".join(types)))
+    elif panel.type not in types:
         problems.append(Problem("type", _choose(panel.type, "a panel type", types)
                                 + " (the list is in the settings)"))
     if not panel.chair.strip():
@@ -58,7 +60,10 @@ def check_item(item: AgendaItem, panel: PanelMeeting, today: date,
                business: Collection[str], child_known: bool) -> list[Problem]:
     """Every field of ``item`` against its panel; ``child_known``: its child ID exists."""
     problems = []
-    if item.business not in business:
+    if not item.business:
+        problems.append(Problem("business", "is required: choose one of "
+                                + "; ".join(business)))
+    elif item.business not in business:
         problems.append(Problem("business", _choose(item.business, "panel business", business)
                                 + " (the list is in the settings)"))
     if item.child_id and not child_known:

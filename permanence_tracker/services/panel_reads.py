@@ -163,6 +163,12 @@ def _every_item(uow_factory: Callable, as_of: date) -> list[ItemRow]:
     return [row for items in rows.values() for row in items]
 
 
+def panel_items(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...]:
+    """Every agenda item of every panel, by panel date then agenda number."""
+    rows = _every_item(uow_factory, as_of)
+    return tuple(sorted(rows, key=lambda r: (r.panel.date, r.panel.id or 0, r.number)))
+
+
 def outstanding_decisions(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...]:
     """Items awaiting the ADM's decision: missed deadlines first (oldest deadline first), then
     those due (soonest first), then those whose minutes the ADM has not received yet."""

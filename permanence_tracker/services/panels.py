@@ -12,6 +12,7 @@ Reads, each ``(uow_factory, ...)`` returning frozen rows (from :mod:`services.pa
   items)``; each ``ItemRow(item, number, panel, child_name, status)`` has ``.deadline``,
   ``.missed``, ``.outstanding``, ``.subject``; ``status.state`` is one of the states in
   :mod:`domain.panels` and ``status.explanation`` gives the rule and the dates.
+- ``panel_items(uow_factory, as_of)``: every ``ItemRow`` of every panel (by panel date).
 - ``agenda_item(uow_factory, item_id) -> AgendaItem`` as stored (for an edit).
 - ``outstanding_decisions(uow_factory, as_of)`` and ``outcomes_to_record(uow_factory,
   as_of)``: tuples of ``ItemRow`` across all panels (missed deadlines first; oldest first).
@@ -62,15 +63,16 @@ from permanence_tracker.services.panel_reads import (
     outstanding_decisions,
     panel_detail,
     panel_figures,
+    panel_items,
     panels,
 )
 
 __all__ = [
     "FIELD_WORDS", "ItemRow", "PanelDetail", "PanelFigures", "PanelList", "PanelRow",
     "Recorded", "add_suggested_outcome", "agenda_item", "delete_item", "delete_panel",
-    "financial_year",
-    "outcomes_to_record", "outstanding_decisions", "panel_detail", "panel_figures", "panels",
-    "record_decision", "record_minutes", "record_recommendation", "save_item", "save_panel",
+    "financial_year", "outcomes_to_record", "outstanding_decisions", "panel_detail",
+    "panel_figures", "panel_items", "panels", "record_decision", "record_minutes",
+    "record_recommendation", "save_item", "save_panel",
 ]
 
 # How a field of an item reads in a message about its panel

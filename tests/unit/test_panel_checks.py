@@ -42,6 +42,7 @@ def test_a_good_panel_and_item_pass():
     [
         (replace(PANEL, type="Social"), "type", "not a panel type: choose one of Adoption"),
         (replace(PANEL, chair="  "), "chair", "is required"),
+        (replace(PANEL, type=""), "type", "is required: choose one of Adoption; Fostering"),
         (replace(PANEL, members=("Pat Chair", "Pat Chair")), "members",
          "names Pat Chair more than once"),
         (replace(PANEL, members=("Pat Chair", " ")), "members", "blank name"),
@@ -65,6 +66,8 @@ RECOMMENDED = replace(ITEM, recommendation="Recommended", reasons="Settled")
     ("item", "panel", "known", "field", "words"),
     [
         (replace(ITEM, business="Tea"), PANEL, True, "business", "not panel business"),
+        (replace(ITEM, business=""), PANEL, True, "business", "is required: choose one of "
+         "Plan for permanent fostering; Match"),
         (ITEM, PANEL, False, "child_id", "no child with ID 'C1'"),
         (replace(ITEM, child_id=None), PANEL, True, "child_id", "give at least one"),
         (replace(ITEM, terms="0-5, 2 children"), PANEL, True, "terms", "name the carers"),

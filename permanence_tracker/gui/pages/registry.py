@@ -3,6 +3,7 @@
 from permanence_tracker.gui.pages.children import ChildrenPage
 from permanence_tracker.gui.pages.dashboard import DashboardPage
 from permanence_tracker.gui.pages.iros import IrosPage
+from permanence_tracker.gui.pages.panels import PanelsPage
 from permanence_tracker.gui.pages.reviews_due import ReviewsDuePage
 
-PAGES = [ChildrenPage, ReviewsDuePage, IrosPage, DashboardPage]
+PAGES = [ChildrenPage, ReviewsDuePage, IrosPage, PanelsPage, DashboardPage]
