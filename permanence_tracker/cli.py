@@ -66,10 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                       help="the demo's 'today' (default: today)")
-    from permanence_tracker import cli_panels, cli_records
+    from permanence_tracker import cli_panels, cli_records, cli_reports
 
     cli_records.register(sub)
     cli_panels.register(sub, COMMANDS)
+    cli_reports.register(sub, COMMANDS)
     return parser
 
 

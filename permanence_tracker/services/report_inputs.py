@@ -3,15 +3,16 @@
 The report code (``permanence_tracker.reports``) never reads the database or counts anything:
 the CLI or the GUI calls :func:`load_report_input` here, which reads once and returns frozen
 service rows (``Caseloads``, ``ReviewsDue``, ``ChildRow``, ``Dashboard``, ``ChildRecord``,
-panel rows), and hands them to ``reports.render``. The figures on paper are therefore the
-figures on screen and in ``summary --json`` for the same data and as-of date.
+``PanelDetail``, ``PanelFigures``), and hands them to ``reports.render``. The figures on
+paper are therefore the figures on screen and in ``summary --json`` for the same data and
+as-of date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from permanence_tracker.domain.entities import Settings
@@ -20,6 +21,13 @@ from permanence_tracker.services.caseloads import Caseloads, caseloads
 from permanence_tracker.services.child_record import ChildRecord, load_child_record
 from permanence_tracker.services.cohort import load_cohort
 from permanence_tracker.services.dashboard import Dashboard, dashboard
+from permanence_tracker.services.panels import (
+    PanelDetail,
+    PanelFigures,
+    financial_year,
+    panel_detail,
+    panel_figures,
+)
 from permanence_tracker.services.reviews_due import ReviewsDue, next_reviews
 from permanence_tracker.services.rows import ChildRow, child_row
 
@@ -82,6 +90,12 @@ class CohortData:
     period_from: date  # start of the reporting period
 
 
+@dataclass(frozen=True, slots=True)
+class PanelFiguresData:
+    figures: tuple[PanelFigures, ...]  # one per period, oldest first
+    compared_from: date | None  # --from: the seed's "year before" and "from then to date"
+
+
 Progress = Callable[[int, int, str], None]
 
 
@@ -139,15 +153,42 @@ def _review_prep(uow_factory, request: ReportRequest, progress) -> ChildRecord:
     return load_child_record(uow_factory, request.child_id, request.as_of)
 
 
-def _panels_pending(uow_factory, request: ReportRequest, progress):
-    raise NotFoundError("panel reports are not available yet: the panels service is missing")
+def _panel(uow_factory, request: ReportRequest, progress) -> PanelDetail:
+    """The panel's agenda as of the date; an outcome-sheet run with --child keeps only that
+    child's items."""
+    detail = panel_detail(uow_factory, request.panel_id, request.as_of)
+    if request.name == "outcome-sheet" and request.child_id:
+        items = tuple(r for r in detail.items if r.item.child_id == request.child_id)
+        if not items:
+            about = sorted({r.item.child_id for r in detail.items if r.item.child_id})
+            raise NotFoundError(
+                f"panel {request.panel_id} ({detail.panel.panel.date:%d/%m/%Y}) has no item "
+                f"about child {request.child_id!r}: its children are "
+                f"{', '.join(about) or 'none'}")
+        detail = replace(detail, items=items)
+    return detail
+
+
+def figure_periods(uow_factory, as_of: date, start: date | None) -> list[tuple[date, date]]:
+    """With ``start``: the financial year before it, then ``start`` to ``as_of`` (the seed
+    report's "2014/15" against "April 2015 to present"). Without: every financial year holding
+    a panel up to ``as_of``, the current one ending on ``as_of``."""
+    if start is not None:
+        return [financial_year(start - timedelta(days=1)), (start, as_of)]
+    years = [(f.start, f.end) for f in panel_figures(uow_factory) if f.start <= as_of]
+    return [(first, min(last, as_of)) for first, last in years]
+
+
+def _panel_figures(uow_factory, request: ReportRequest, progress) -> PanelFiguresData:
+    periods = figure_periods(uow_factory, request.as_of, request.period_from)
+    return PanelFiguresData(panel_figures(uow_factory, periods), request.period_from)
 
 
 _LOADERS: dict[str, Callable] = {
     "caseloads": _caseloads,
     "cohort": _cohort,
     "review-prep": _review_prep,
-    "outcome-sheet": _panels_pending,
-    "panel-summary": _panels_pending,
-    "panel-figures": _panels_pending,
+    "outcome-sheet": _panel,
+    "panel-summary": _panel,
+    "panel-figures": _panel_figures,
 }
