@@ -80,6 +80,7 @@ class ChildrenPage(Page):
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.activated.connect(self._activated)
+        self._default_widths()
 
         self.count = QLabel()
         self.count.setAccessibleName("Children shown")
@@ -202,6 +203,19 @@ class ChildrenPage(Page):
         write_xlsx(target, "Children", self._headers(), self._export_values(), self._marking(),
                    self.session.as_of, datetime.now())
         return target
+
+    # Typical content width of each column in characters, so that plans, statuses and flags
+    # are readable on first run (the user's own widths are remembered after that).
+    WIDTHS = (10, 18, 4, 6, 6, 16, 10, 10, 10, 6, 22, 24, 30)
+
+    def _default_widths(self) -> None:
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        digit = metrics.horizontalAdvance("0")
+        for column, chars in enumerate(self.WIDTHS[:self.model.columnCount()]):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(chars * digit, metrics.horizontalAdvance(title))
+                                 + 3 * digit)
 
     # -- remembered state --------------------------------------------------------------
     def save_state(self, settings) -> None:
