@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from permanence_tracker.domain.entities import Settings
+from permanence_tracker.services.demo.panels import add_panels
 
 
 def add(uow, seed: int, as_of: date, settings: Settings) -> None:
     """Nothing yet beyond the children; panels add their meetings here."""
+    add_panels(uow, seed, as_of, settings)
