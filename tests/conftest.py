@@ -6,12 +6,14 @@ Set ``PERMANENCE_TRACKER_TEST_PG_URL`` (``.ci/run`` and ``scripts/test`` do) to 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from permanence_tracker.app import Context
 from permanence_tracker.persistence import engine as engines
@@ -23,9 +25,53 @@ PG_URL = os.environ.get("PERMANENCE_TRACKER_TEST_PG_URL")
 FIXED_NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 
 
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def pytest_collection_modifyitems(config, items):
-    if os.environ.get("CI") and not PG_URL:
+    # Under CI the PostgreSQL half of the suite must run: fail rather than skip it.
+    if _ci() and not PG_URL:
         raise pytest.UsageError("CI runs need PERMANENCE_TRACKER_TEST_PG_URL (PostgreSQL)")
+
+
+@pytest.fixture(scope="session")
+def _pg_schemas():
+    """Makes an empty PostgreSQL schema per test in one database per session.
+
+    A schema (reached through ``search_path`` in the URL) isolates a test just as a database
+    would, and is ten times quicker to make than ``CREATE DATABASE`` (~0.03 s against ~0.4 s).
+    """
+    if not PG_URL:
+        pytest.skip("PERMANENCE_TRACKER_TEST_PG_URL not set")
+    base = PG_URL.replace("postgresql://", "postgresql+psycopg://").rsplit("/", 1)[0]
+    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://"),
+                          isolation_level="AUTOCOMMIT")
+    database = f"pt_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    inside = create_engine(f"{base}/{database}", isolation_level="AUTOCOMMIT")
+
+    @contextlib.contextmanager
+    def schema():
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with inside.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{name}"'))
+        try:
+            yield f"{base}/{database}?options=-csearch_path%3D{name}"
+        finally:
+            with inside.connect() as connection:
+                # A connection a test leaked would block this for ever: give up after a few
+                # seconds, the database goes at the end of the session anyway.
+                connection.execute(text("SET lock_timeout = '5s'"))
+                with contextlib.suppress(OperationalError):
+                    connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+
+    yield schema
+    inside.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -34,20 +80,8 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tracker.sqlite'}"
         return
-    if not PG_URL:
-        pytest.skip("PERMANENCE_TRACKER_TEST_PG_URL not set")
-    name = f"pt_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    base = PG_URL.rsplit("/", 1)[0]
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with request.getfixturevalue("_pg_schemas")() as url:
+        yield url
 
 
 @pytest.fixture
