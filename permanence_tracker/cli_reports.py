@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -67,20 +66,9 @@ def check_out(path: Path) -> str | None:
     return None
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                         dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(context, args, now: datetime | None = None) -> int:
     from permanence_tracker import reports
+    from permanence_tracker.reports.output import write_pdf
     from permanence_tracker.services.report_inputs import ReportRequest, load_report_input
 
     problem = check_out(args.out)
@@ -93,7 +81,7 @@ def run(context, args, now: datetime | None = None) -> int:
     report = load_report_input(context.uow, request)  # TrackerError: main() reports it
     pdf = reports.render(report, now)
     try:
-        write_atomically(args.out, pdf)
+        write_pdf(args.out, pdf)
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

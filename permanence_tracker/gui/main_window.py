@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.gui.pages.base import Page
+from permanence_tracker.gui.reports_dialog import open_reports_dialog
 from permanence_tracker.gui.session import Session
 
 
@@ -92,6 +93,12 @@ class MainWindow(QMainWindow):
         add.setToolTip("Add a child to the tracker (Ctrl+N)")
         add.triggered.connect(self.add_child)
         bar.addAction(add)
+        reports = QAction("Reports…", self)
+        reports.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        reports.setToolTip("Print a report: caseloads, cohort, panels, a child's preparation "
+                           "sheet (Ctrl+Shift+P)")
+        reports.triggered.connect(lambda: open_reports_dialog(self.session, self))
+        bar.addAction(reports)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -1,0 +1,305 @@
+"""The "Reports…" dialog: pick a printed report and its parameters, generate it off the GUI
+thread, preview it, save it and print it.
+
+The report is read and laid out by exactly what ``permanence-tracker report`` runs
+(``services.report_inputs.load_report_input`` then ``reports.render``), in a background task
+(:mod:`gui.tasks`) with progress and Cancel, so the figures match the CLI and the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from permanence_tracker.gui import tasks
+from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
+from permanence_tracker.services.report_inputs import REPORTS, ReportRequest
+
+# Which fields each report uses; the others are hidden.
+FIELDS = {
+    "caseloads": ("iro",),
+    "outcome-sheet": ("panel", "child"),
+    "panel-summary": ("panel",),
+    "panel-figures": ("from",),
+    "cohort": ("from",),
+    "review-prep": ("child",),
+}
+ALL_IROS = "All IROs"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ReportsDialog(QDialog):
+    def __init__(self, session, parent: QWidget | None = None,
+                 clock: Callable[[], datetime] | None = None,
+                 use_qt_pdf: bool | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self.pdf: bytes = b""
+        self.pdf_name = ""
+        self.task: tasks.Task | None = None
+        self.panels_loaded = False  # the panel list arrives from a background read
+        self.setWindowTitle("Reports")
+        self.resize(900, 760)
+        self._build(use_qt_pdf)
+        self._fill_iros()
+        self._load_panels()
+        self.report.currentIndexChanged.connect(self._report_changed)
+        self._report_changed()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self, use_qt_pdf: bool | None) -> None:
+        self.report = QComboBox()
+        self.report.setAccessibleName("Report")
+        for spec in REPORTS.values():
+            self.report.addItem(spec.title, spec.name)
+            self.report.setItemData(self.report.count() - 1, spec.description,
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.as_of = QDateEdit(_qdate(self.session.as_of))
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setAccessibleName("As-of date")
+        self.use_from = QCheckBox("From")
+        self.use_from.setToolTip("Start the reporting period on this date (cohort: default "
+                                 "1 April; panel figures: compare the year before it)")
+        self.period_from = QDateEdit(_qdate(date(self.session.as_of.year, 4, 1)))
+        self.period_from.setCalendarPopup(True)
+        self.period_from.setDisplayFormat("dd/MM/yyyy")
+        self.period_from.setAccessibleName("Period from")
+        self.period_from.setEnabled(False)
+        self.use_from.toggled.connect(self.period_from.setEnabled)
+        from_row = QHBoxLayout()
+        from_row.addWidget(self.use_from)
+        from_row.addWidget(self.period_from, 1)
+        self.panel = QComboBox()
+        self.panel.setAccessibleName("Panel")
+        self.panel.setPlaceholderText("Loading panels…")
+        self.iro = QComboBox()
+        self.iro.setAccessibleName("IRO")
+        self.child = QLineEdit()
+        self.child.setAccessibleName("Child ID")
+        self.child.setPlaceholderText("Child ID")
+        self.child.textChanged.connect(self._update_buttons)
+        self.panel.currentIndexChanged.connect(self._update_buttons)
+        ids = sorted(row.child_id for row in self.session.rows)
+        self.child.setCompleter(QCompleter(ids, self))
+
+        self.form = QFormLayout()
+        self.form.addRow("&Report", self.report)
+        self.form.addRow("&As of", self.as_of)
+        self.form.addRow("Period", from_row)
+        self.form.addRow("&Panel", self.panel)
+        self.form.addRow("&IRO", self.iro)
+        self.form.addRow("&Child", self.child)
+        self.rows = {"from": 2, "panel": 3, "iro": 4, "child": 5}
+
+        self.generate_button = QPushButton("&Generate")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.save_button = QPushButton("&Save PDF…")
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton("P&rint…")
+        self.print_button.clicked.connect(self.print_report)
+        self.open_button = QPushButton("&Open in viewer")
+        self.open_button.clicked.connect(self.open_viewer)
+        actions = QHBoxLayout()
+        for button in (self.generate_button, self.save_button, self.print_button,
+                       self.open_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Report status")
+        self.preview = PdfPreview(self, use_qt_pdf)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(close)
+
+    def _fill_iros(self) -> None:
+        names = {r.iro for r in self.session.rows if r.iro}
+        if self.session.cohort is not None:
+            names |= {i.name for i in self.session.cohort.iros if i.active}
+        self.iro.addItem(ALL_IROS, "")
+        for name in sorted(names, key=str.casefold):
+            self.iro.addItem(name, name)
+
+    def _load_panels(self) -> None:
+        from permanence_tracker.services.panels import panels
+
+        uow, as_of = self.session.uow, self.session.as_of
+        self.panel_task = tasks.start(tasks.Task(lambda report: panels(uow, as_of)))
+        self.panel_task.succeeded.connect(self._panels_loaded)
+        self.panel_task.failed.connect(self._panels_failed)
+
+    def _panels_failed(self, message: str) -> None:
+        self.panel.setPlaceholderText(f"Panels not loaded: {message}")
+        self.panels_loaded = True
+
+    def _panels_loaded(self, listed) -> None:
+        rows = sorted(listed.upcoming + listed.past, key=lambda r: r.panel.date, reverse=True)
+        for row in rows:
+            p = row.panel
+            self.panel.addItem(f"{p.date:%d/%m/%Y} {p.type} panel ({row.items} items)", p.id)
+        self.panel.setPlaceholderText("Choose a panel" if rows else "No panels recorded")
+        self.panel.setCurrentIndex(-1)
+        self.panels_loaded = True
+        self._update_buttons()
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.report.currentData()
+
+    def _report_changed(self) -> None:
+        wanted = FIELDS[self.name]
+        for field, row in self.rows.items():
+            self.form.setRowVisible(row, field in wanted)
+        self._update_buttons()
+
+    def missing(self) -> str:
+        """What must still be chosen before the report can be generated ("" when nothing)."""
+        needs = REPORTS[self.name].needs
+        if "panel_id" in needs and self.panel.currentData() is None:
+            return "Choose a panel."
+        if "child_id" in needs and not self.child.text().strip():
+            return "Enter the child's ID."
+        return ""
+
+    def request(self) -> ReportRequest:
+        wanted = FIELDS[self.name]
+        return ReportRequest(
+            self.name, self.as_of.date().toPython(),
+            self.period_from.date().toPython()
+            if "from" in wanted and self.use_from.isChecked() else None,
+            self.panel.currentData() if "panel" in wanted else None,
+            (self.iro.currentData() or "") if "iro" in wanted else "",
+            self.child.text().strip() if "child" in wanted else "",
+        )
+
+    def _update_buttons(self) -> None:
+        missing = self.missing()
+        self.generate_button.setEnabled(not missing and self.task is None)
+        self.generate_button.setToolTip(missing)
+        ready = bool(self.pdf)
+        for button in (self.save_button, self.print_button, self.open_button):
+            button.setEnabled(ready)
+
+    # -- actions -------------------------------------------------------------------------
+    def generate(self) -> tasks.Task | None:
+        from permanence_tracker import reports
+        from permanence_tracker.services.report_inputs import load_report_input
+
+        if self.missing():
+            self.message.setText(self.missing())
+            return None
+        request, uow, clock = self.request(), self.session.uow, self._clock
+
+        def job(report):
+            loaded = load_report_input(uow, request, report)
+            report(0, 0, "Laying out the pages")
+            return request, reports.render(loaded, clock())
+
+        self.message.setText("Generating…")
+        self.task = tasks.run_with_progress(self, f"Generating {REPORTS[request.name].title}",
+                                            job, self._generated, self._failed)
+        self.task.cancelled.connect(self._cancelled)
+        self._update_buttons()
+        return self.task
+
+    def _generated(self, result) -> None:
+        request, pdf = result
+        self.task = None
+        self.pdf = pdf
+        self.pdf_name = f"{request.name}-{request.as_of:%Y-%m-%d}"
+        self.preview.load(pdf)
+        pages = self.preview.page_count()
+        where = f"{pages} pages" if pages else f"{len(pdf):,} bytes"
+        self.message.setText(f"{REPORTS[request.name].title} as of "
+                             f"{request.as_of:%d/%m/%Y}: {where}.")
+        self._update_buttons()
+
+    def _failed(self, message: str) -> None:
+        self.task = None
+        self.message.setText(f"⚠ Could not generate the report: {message}")
+        self._update_buttons()
+
+    def _cancelled(self) -> None:
+        self.task = None
+        self.message.setText("Cancelled.")
+        self._update_buttons()
+
+    def save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save report", f"{self.pdf_name}.pdf",
+                                              "PDF documents (*.pdf)")
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        from permanence_tracker.reports.output import write_pdf
+
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_pdf(path, self.pdf)
+        except OSError as exc:
+            self.message.setText(f"⚠ Could not save {path}: {exc.strerror or exc}")
+            return False
+        self.message.setText(f"Saved {path}.")
+        return True
+
+    def print_report(self) -> None:
+        if not self.preview.embedded:
+            self.open_viewer()
+            self.message.setText("The report is open in your PDF viewer: print it from there.")
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.pdf_name)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        try:
+            pages = self.preview.print_to(printer)
+        except OSError as exc:
+            self.message.setText(f"⚠ Could not print: {exc}")
+            return 0
+        self.message.setText(f"Sent {pages} pages to {printer.printerName() or 'the printer'}.")
+        return pages
+
+    def open_viewer(self) -> Path | None:
+        return open_in_viewer(self.pdf, self.pdf_name) if self.pdf else None
+
+
+def open_reports_dialog(session, parent: QWidget) -> ReportsDialog:
+    """Show the dialog (not modal: the pages stay usable while a report is generated)."""
+    dialog = ReportsDialog(session, parent)
+    dialog.show()
+    return dialog
