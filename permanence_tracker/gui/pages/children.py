@@ -206,7 +206,7 @@ class ChildrenPage(Page):
 
     # Typical content width of each column in characters, so that plans, statuses and flags
     # are readable on first run (the user's own widths are remembered after that).
-    WIDTHS = (10, 18, 4, 6, 6, 16, 10, 10, 10, 6, 22, 24, 30)
+    WIDTHS = (9, 14, 3, 4, 4, 13, 9, 9, 9, 4, 17, 20, 24)
 
     def _default_widths(self) -> None:
         metrics = self.view.fontMetrics()
@@ -215,7 +215,7 @@ class ChildrenPage(Page):
         for column, chars in enumerate(self.WIDTHS[:self.model.columnCount()]):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(chars * digit, metrics.horizontalAdvance(title))
-                                 + 3 * digit)
+                                 + 2 * digit)
 
     # -- remembered state --------------------------------------------------------------
     def save_state(self, settings) -> None:
