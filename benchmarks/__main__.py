@@ -67,6 +67,9 @@ def main() -> None:
     rows.append(("app: open until Children table ready", timings["ready"], _peak_mb()))
     rows.append(("app: search keystroke (median)", timings["keystroke_median"], _peak_mb()))
     rows.append(("app: search keystroke (slowest)", timings["keystroke_max"], _peak_mb()))
+    from benchmarks import reports  # synthetic service rows in memory: see its docstring
+
+    rows.extend((label, seconds, _peak_mb()) for label, seconds, _ in reports.measure())
 
     print(f"\n{total} children in {db} ({db.stat().st_size / 2**20:.0f} MiB), as of {AS_OF}\n")
     print(f"{'benchmark':<40} {'seconds':>9} {'peak MiB':>9}")
