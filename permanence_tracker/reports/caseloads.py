@@ -138,7 +138,7 @@ def render(data: CaseloadsData, meta: ReportMeta) -> bytes:
 
 
 # Column widths in points on the 510-point frame (scaled if the frame differs).
-SUMMARY_WIDTHS = (112, 30, 30, 44, 36, 58, 36, 36, 42, 44, 42)
+SUMMARY_WIDTHS = (104, 30, 30, 44, 36, 66, 36, 36, 42, 44, 42)
 CHILD_WIDTHS = (56, 74, 34, 66, 62, 86, 98, 34)
 
 

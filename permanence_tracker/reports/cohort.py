@@ -57,14 +57,19 @@ def _looked_after(d, width: float) -> list:
 def _second_reviews(d, width: float) -> list:
     items = heading("Permanence plan by the second review")
     without = d.second_reviews - d.with_plan
-    items.append(para(
-        f"Of {d.second_reviews:,} looked-after children who have had their 2nd review, "
-        f"{d.with_plan:,} ({percent(d.with_plan, d.second_reviews)}) had a permanence plan by "
-        f"then and {without:,} did not. The children without, by where they stand now:"))
+    left = next((len(g.children) for g in d.without_plan
+                 if g.key == "NO_LONGER_LOOKED_AFTER"), 0)
+    text = (f"Of {d.second_reviews:,} looked-after children who have had their 2nd review, "
+            f"{d.with_plan:,} ({percent(d.with_plan, d.second_reviews)}) had a permanence plan "
+            f"by then and {without:,} did not.")
+    if left:
+        text += (f" A further {count(left, 'child', 'children')} who left care from "
+                 f"{uk_date(d.year_from)} had had a 2nd review with no plan by then.")
+    items.append(para(text + " The children without a plan, by where they stand now:"))
     rows = [[g.title, f"{len(g.children):,}", percent(len(g.children), d.without_plan_count)]
             for g in d.without_plan]
     rows.append(["Without a plan by the 2nd review", f"{d.without_plan_count:,}",
-                 percent(d.without_plan_count, d.without_plan_count) if without else "–"])
+                 percent(d.without_plan_count, d.without_plan_count)])
     items.append(table(["Reason group", "Children", "%"], rows, _w(width, 70, 15, 15),
                        "LRR", total=True))
     return items
@@ -135,7 +140,7 @@ def _children(groups, width: float, since: str, empty: str) -> list:
     for group in groups:
         if not group.children:
             continue
-        items.append(para(f"{group.title}: {len(group.children):,}", SUBHEADING))
+        items += heading(f"{group.title}: {len(group.children):,}", SUBHEADING)
         rows = [[c.child_id, c.name, c.legal_status, c.iro, uk_date(c.since), c.note]
                 for c in group.children]
         items.append(table(["Child ID", "Name", "Legal status", "IRO", since, "Why listed"],

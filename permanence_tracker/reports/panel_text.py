@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
+from permanence_tracker.domain.panels import needs_decision
 from permanence_tracker.reports.base import uk_date
 from permanence_tracker.reports.tables import GRID
 from permanence_tracker.reports.text import CELL, CELL_BOLD, para
@@ -24,7 +25,9 @@ def panel_facts(panel) -> list[tuple[str, str]]:
 
 def decision_text(item) -> str:
     if not item.adm_decision:
-        return "awaited"
+        if not item.recommendation:
+            return "after the panel's recommendation"
+        return "awaited" if needs_decision(item) else "none needed (deferred)"
     return f"{item.adm_decision} on {uk_date(item.adm_decision_date)}"
 
 

@@ -23,10 +23,9 @@ MUTED = colors.HexColor("#555555")
 TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, spaceAfter=2 * mm,
                        textColor=INK)
 HEADING = ParagraphStyle("heading", fontName=BOLD, fontSize=11.5, leading=15,
-                         spaceBefore=4 * mm, spaceAfter=1.5 * mm, textColor=INK, keepWithNext=1)
+                         spaceBefore=4 * mm, spaceAfter=1.5 * mm, textColor=INK)
 SUBHEADING = ParagraphStyle("subheading", fontName=BOLD, fontSize=9.5, leading=12.5,
-                            spaceBefore=2.5 * mm, spaceAfter=1 * mm, textColor=INK,
-                            keepWithNext=1)
+                            spaceBefore=2.5 * mm, spaceAfter=1 * mm, textColor=INK)
 BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, spaceAfter=1.5 * mm,
                       textColor=INK)
 NOTE = ParagraphStyle("note", parent=BODY, fontSize=7.5, leading=9.5, textColor=MUTED)
@@ -57,7 +56,9 @@ def title(text: str, subtitle: str = "") -> list:
 
 
 def heading(text: str, style: ParagraphStyle = HEADING) -> list:
-    """A section heading that never sits alone at the foot of a page."""
+    """A section heading that never sits alone at the foot of a page: it starts a new page
+    unless 30 mm are left for it and the first lines of what follows. (Not keepWithNext,
+    which would push a whole table that fits on a page to the next one.)"""
     return [CondPageBreak(30 * mm), para(text, style)]
 
 

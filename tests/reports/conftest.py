@@ -18,7 +18,8 @@ reach every band; the rule is the IRO Handbook's, both ends inclusive):
   Adoption with parallel Long-term fostering; 3rd due 19/06/2026: 80 days, beyond 8 weeks.
   Placement order 01/11/2025, not matched: A2 = 150 days (30 + 31 + 31 + 28 + 30) > 121.
 - U1 (no IRO): C1 from 02/02/2026, 1st review 27/02/2026, 2nd due 27/05/2026: 57 days.
-- X1 (Kay): in care 08/01/2024 to 01/12/2025, adopted (E11): left care in the year.
+- X1 (Kay): in care 08/01/2024 to 01/12/2025, adopted (E11): left care in the year; reviews
+  26/01 and 20/04/2024 and no plan: left care in the year without a plan by the 2nd review.
 
 So Kay: 3 children / 0.8 FTE = 3.75, above; dual role 12 CP cases, total 15, 18.75 per FTE;
 2 overdue (K1, K3), 1 due within 8 weeks (K2). Lee: 2 / 1.0 = 2, within; 1 overdue. Mo:
@@ -93,8 +94,8 @@ HISTORIES = (
              outcomes=(MonitoringOutcome("M1", D("2026-01-20"),
                                          "Adoption family finding underway", id=2),)),
     _history("U1", "Uma", "", "2026-02-02", "C1", ["2026-02-27"]),
-    _history("X1", "Xia", "Kay Kite", "2024-01-08", "C2", ["2024-01-26"], end="2025-12-01",
-             rec="E11"),
+    _history("X1", "Xia", "Kay Kite", "2024-01-08", "C2", ["2024-01-26", "2024-04-20"],
+             end="2025-12-01", rec="E11"),
 )
 
 

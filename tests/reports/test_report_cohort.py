@@ -3,7 +3,8 @@
 Hand-worked figures for the conftest authority, reporting year 01/04/2025 to 31/03/2026:
 - looked after on 31/03/2026: K1, K2, K3, L1, L2, M1, U1 = 7 (C1 2, C2 3, V2 1, V3 1);
 - 2nd review held (looked after, current period): K1, K2, L1, M1 = 4; with a plan by then
-  K1 and M1 = 2 (50.0%); without: L1 section 20, K2 other legal status;
+  K1 and M1 = 2 (50.0%); without: L1 section 20, K2 other legal status; and X1, who left care
+  on 01/12/2025 after a 2nd review (20/04/2024) with no plan: no longer looked after;
 - monitoring: K1 Permanent Fostering Panel Agreed, M1 Adoption family finding underway = 2;
 - left care in the year: X1 adopted (E11) = 1, 100.0%;
 - reviews held in the year: K1 14/04; K2 14/04, 06/10; L1 12/09; M1 26/09, 19/12; U1 27/02
@@ -51,9 +52,12 @@ def test_figures_worked_by_hand(text):
                  "All 7 100.0%"):
         assert line in flat
     assert "Of 4 looked-after children who have had their 2nd review, 2 (50.0%) had a " \
-           "permanence plan by then and 2 did not" in flat
-    assert "Section 20 1 50.0%" in flat and "Other legal status 1 50.0%" in flat
-    assert "Interim care order 0 0.0%" in flat and "No longer looked after 0 0.0%" in flat
+           "permanence plan by then and 2 did not. A further 1 child who left care from " \
+           "01/04/2025 had had a 2nd review with no plan by then." in flat
+    assert "Section 20 1 33.3%" in flat and "Other legal status 1 33.3%" in flat
+    assert "Interim care order 0 0.0%" in flat and "No longer looked after 1 33.3%" in flat
+    assert "Without a plan by the 2nd review 3 100.0%" in flat
+    assert re.search(r"X1 Xia Test Kay Kite 20/04/2024", flat)
     assert "Permanent Fostering Panel Agreed 1" in flat
     assert "Adoption family finding underway 1" in flat and "Children monitored 2" in flat
     assert "1 period of care ended" in flat and "Adoption 1 100.0%" in flat

@@ -42,6 +42,7 @@ def test_one_outcome_sheet_per_item(panelled, tmp_path):
     assert "Decision Agreed on 20/03/2025" in found[0]
     assert "Terms of approval Foster carer, 0-4 years, up to 2 children" in found[2]
     assert "Recommendation Deferred" in found[2]
+    assert "Decision none needed (deferred)" in found[2]
     check_chrome(text, "Panel outcome sheet")
 
 
