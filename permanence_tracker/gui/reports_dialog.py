@@ -155,9 +155,11 @@ class ReportsDialog(QDialog):
         from permanence_tracker.services.panels import panels
 
         uow, as_of = self.session.uow, self.session.as_of
-        self.panel_task = tasks.start(tasks.Task(lambda report: panels(uow, as_of)))
+        self.panel_task = tasks.Task(lambda report: panels(uow, as_of))
+        # connected before it starts: a quick read could otherwise report to no one
         self.panel_task.succeeded.connect(self._panels_loaded)
         self.panel_task.failed.connect(self._panels_failed)
+        tasks.start(self.panel_task)
 
     def _panels_failed(self, message: str) -> None:
         self.panel.setPlaceholderText(f"Panels not loaded: {message}")

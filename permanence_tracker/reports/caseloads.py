@@ -139,7 +139,7 @@ def render(data: CaseloadsData, meta: ReportMeta) -> bytes:
 
 # Column widths in points on the 510-point frame (scaled if the frame differs).
 SUMMARY_WIDTHS = (104, 30, 30, 44, 36, 66, 36, 36, 42, 44, 42)
-CHILD_WIDTHS = (56, 74, 34, 66, 62, 86, 98, 34)
+CHILD_WIDTHS = (56, 70, 34, 70, 62, 86, 98, 34)
 
 
 def _widths(total: float, parts: tuple[int, ...]) -> list[float]:

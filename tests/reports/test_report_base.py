@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import GENERATED, check_chrome, pages, pdf_text, squash
+from report_helpers import GENERATED, check_chrome, pages, pdf_text, squash
 
 import permanence_tracker.reports as reports_package
 from permanence_tracker.domain.entities import Settings

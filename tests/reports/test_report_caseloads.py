@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AS_OF, GENERATED, check_chrome, pages, pdf_text, render_png, squash
+from report_helpers import AS_OF, GENERATED, check_chrome, pages, pdf_text, render_png, squash
 
 from permanence_tracker import reports
 from permanence_tracker.services.caseloads import caseloads

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import check_chrome, pdf_text, squash
+from report_helpers import check_chrome, pdf_text, squash
 
 from permanence_tracker import cli, reports
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AS_OF, GENERATED, check_chrome, pdf_text, render_png, squash
+from report_helpers import AS_OF, GENERATED, check_chrome, pdf_text, render_png, squash
 
 from permanence_tracker import reports
 from permanence_tracker.services.dashboard import dashboard

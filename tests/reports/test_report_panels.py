@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import AS_OF, GENERATED, check_chrome, pages, pdf_text, render_png, squash
+from report_helpers import AS_OF, GENERATED, check_chrome, pages, pdf_text, render_png, squash
 
 from permanence_tracker import reports
 from permanence_tracker.domain.errors import NotFoundError

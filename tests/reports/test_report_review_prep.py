@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AS_OF, GENERATED, check_chrome, pdf_text, render_png, squash
+from report_helpers import AS_OF, GENERATED, check_chrome, pdf_text, render_png, squash
 
 from permanence_tracker import reports
 from permanence_tracker.domain.errors import NotFoundError
