@@ -5,6 +5,7 @@ Run through ``scripts/screenshots`` (which starts Xvfb); the PNGs go to docs/scr
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -12,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 AS_OF = date(2026, 3, 31)
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+OUT = Path(os.environ.get("PT_SCREENSHOTS_DIR")
+           or Path(__file__).resolve().parent.parent / "docs" / "screenshots")
 
 
 def _settle(app, seconds: float = 0.6) -> None:
@@ -30,7 +32,7 @@ def _save(widget, name: str, app) -> None:
         shot = widget.grab()
     path = OUT / f"{name}.png"
     shot.save(str(path))
-    print(f"wrote {path.relative_to(OUT.parent.parent)}")
+    print(f"wrote {path}")
 
 
 def main() -> int:
