@@ -6,23 +6,37 @@ removing an entry breaks the chain. Updates and deletes carry the version the ca
 stale one is refused with :class:`ConflictError`, never applied. Panel meetings and agenda
 items go through the same writes; an agenda item's audit rows carry its child's ID, so they
 show in that child's trail.
+
+The two back ends behave alike: a value too long for its column is refused with a
+:class:`ValidationError` on SQLite too (PostgreSQL would fail mid-write, SQLite store it),
+reads come back in key order, and rows given explicit ids move PostgreSQL's id sequence on.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from permanence_tracker.domain import entities as e
-from permanence_tracker.domain.errors import ConflictError, NotFoundError
+from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
+from permanence_tracker.persistence import audit as chain
 from permanence_tracker.persistence import tables as t
+from permanence_tracker.persistence.fit import misfits
 
 Record = (
     e.Episode | e.Review | e.PlanChange | e.MonitoringOutcome
@@ -76,27 +90,35 @@ class Repository:
         self.user = user
         self.clock = clock
         self._last_hash: str | None = None
+        self._writing = False
+
+    def begin_write(self) -> None:
+        """Before a transaction's first write: one audited writer at a time (see ``audit``)."""
+        if not self._writing:
+            chain.lock_chain(self.connection)
+            self._writing = True
+
+    def prepare_write(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        """Refuse values that do not fit (see ``fit``), then :meth:`begin_write`."""
+        problems = misfits(table, rows)
+        if problems:
+            raise ValidationError(problems)
+        self.begin_write()
 
     # -- audit -------------------------------------------------------------------------
     def _previous_hash(self) -> str:
         if self._last_hash is None:
-            row = self.connection.execute(
-                select(t.audit.c.hash).order_by(t.audit.c.id.desc()).limit(1)
-            ).first()
-            self._last_hash = row[0] if row else ""
+            self._last_hash = chain.last_hash(self.connection)
         return self._last_hash
 
     def _audit_rows(self, entries: Iterable[tuple[str, str | None, str, str, Any, Any]]):
-        at = self.clock()
+        at = chain.utc(self.clock())
         rows = []
         for table_name, child_id, key, action, old, new in entries:
             old_text = json.dumps(old, default=_json_default, sort_keys=True) if old else None
             new_text = json.dumps(new, default=_json_default, sort_keys=True) if new else None
-            payload = "|".join(
-                [self._previous_hash(), at.isoformat(), self.user, table_name,
-                 child_id or "", key, action, old_text or "", new_text or ""]
-            )
-            digest = hashlib.sha256(payload.encode()).hexdigest()
+            digest = chain.entry_hash(self._previous_hash(), at, self.user, table_name,
+                                      child_id, key, action, old_text, new_text)
             self._last_hash = digest
             rows.append(dict(at=at, user=self.user, child_id=child_id, table_name=table_name,
                              row_key=key, action=action, old=old_text, new=new_text, hash=digest))
@@ -114,9 +136,11 @@ class Repository:
             return
         table = TABLE_OF[type(records[0])]
         rows = [_values(r) for r in records]
+        self.prepare_write(table, rows)
         if "id" in table.c:
             statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
             ids = self.connection.execute(statement, rows).scalars().all()
+            self._after_explicit_ids(table, [row["id"] for row in rows if "id" in row])
             for row, new_id in zip(rows, ids, strict=True):
                 row["id"] = new_id
         else:
@@ -130,12 +154,23 @@ class Repository:
         """Insert one record; returns it with its new id and version 1."""
         table = TABLE_OF[type(record)]
         row = _values(record)
+        self.prepare_write(table, [row])
         result = self.connection.execute(insert(table).values(row))
         if "id" in table.c:
+            self._after_explicit_ids(table, [row["id"]] if "id" in row else [])
             row["id"] = result.inserted_primary_key[0]
         self._audit_rows([(table.name, row.get("child_id"), self._key(table, row),
                            "insert", None, row)])
         return dataclasses.replace(record, **({"id": row["id"]} if "id" in row else {}), version=1)
+
+    def _after_explicit_ids(self, table: Table, ids: list[int]) -> None:
+        """Rows stored with ids of their own: make PostgreSQL's sequence issue higher ones next
+        (SQLite's next id is already one more than the largest; PostgreSQL's would collide)."""
+        if not ids or self.connection.dialect.name != "postgresql":
+            return
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        self.connection.execute(select(func.setval(sequence, func.greatest(
+            max(ids), func.nextval(sequence)))))
 
     def _current(self, table: Table, values: dict[str, Any]):
         where = and_(*(table.c[c] == values[c] for c in _key_columns(table)))
@@ -145,6 +180,7 @@ class Repository:
         """Write ``record`` over the stored row if nobody changed it since ``record.version``."""
         table = TABLE_OF[type(record)]
         new = _values(record)
+        self.prepare_write(table, [new])
         where, current = self._current(table, new)
         if current is None:
             raise NotFoundError(f"{table.name} {self._key(table, new)} no longer exists")
@@ -172,6 +208,7 @@ class Repository:
     def delete(self, record: Any) -> None:
         table = TABLE_OF[type(record)]
         values = _values(record)
+        self.begin_write()
         where, current = self._current(table, values)
         if current is None:
             raise NotFoundError(f"{table.name} {self._key(table, values)} no longer exists")
@@ -192,7 +229,7 @@ class Repository:
 
     def records(self, cls: type, child_id: str | None = None) -> list[Any]:
         table = TABLE_OF[cls]
-        query = select(table)
+        query = select(table).order_by(*table.primary_key.columns)  # else PostgreSQL's order
         if child_id is not None:
             query = query.where(table.c.child_id == child_id)
         return [to_entity(cls, row) for row in self.connection.execute(query)]
@@ -219,11 +256,13 @@ class Repository:
         return set(self.connection.execute(select(t.child.c.child_id)).scalars())
 
     def iros(self) -> list[e.Iro]:
-        rows = self.connection.execute(select(t.iro).order_by(t.iro.c.name))
-        return [to_entity(e.Iro, row) for row in rows]
+        """By name in code point order, as on SQLite, whatever the server's collation."""
+        rows = self.connection.execute(select(t.iro))
+        return sorted((to_entity(e.Iro, row) for row in rows), key=lambda iro: iro.name)
 
     def audit_trail(self, child_id: str) -> list[dict[str, Any]]:
+        """The child's audit entries, oldest first; ``at`` in local time."""
         rows = self.connection.execute(
             select(t.audit).where(t.audit.c.child_id == child_id).order_by(t.audit.c.id)
         )
-        return [dict(row._mapping) for row in rows]
+        return [{**row._mapping, "at": chain.utc(row.at).astimezone()} for row in rows]

@@ -8,9 +8,10 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from permanence_tracker.domain import entities as e
-from permanence_tracker.persistence import reads
+from permanence_tracker.domain.audit import AuditCheck
+from permanence_tracker.persistence import audit, reads
 from permanence_tracker.persistence import tables as t
-from permanence_tracker.persistence.repository import Repository, to_entity
+from permanence_tracker.persistence.repository import Repository
 
 
 class SqlUnitOfWork:
@@ -49,6 +50,7 @@ class SqlUnitOfWork:
 
     def save_settings(self, settings: e.Settings) -> None:
         rows = reads.settings_rows(settings)
+        self.repo.prepare_write(t.settings, [{"key": k, "value": v} for k, v in rows.items()])
         self.connection.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
         self.connection.execute(
             insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]
@@ -61,12 +63,16 @@ class SqlUnitOfWork:
         return row[0] if row else None
 
     def set_value(self, key: str, value: str) -> None:
+        self.repo.prepare_write(t.settings, [{"key": key, "value": value}])
         self.connection.execute(delete(t.settings).where(t.settings.c.key == key))
         self.connection.execute(insert(t.settings).values(key=key, value=value))
 
     def iros(self) -> list[e.Iro]:
-        return [to_entity(e.Iro, row) for row in self.connection.execute(
-            select(t.iro).order_by(t.iro.c.name))]
+        return self.repo.iros()
+
+    def verify_audit(self) -> AuditCheck:
+        """Recompute the audit trail's hash chain (see :mod:`.audit`)."""
+        return audit.verify_audit_chain(self.connection)
 
 
 def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]):
