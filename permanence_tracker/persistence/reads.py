@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -30,13 +30,17 @@ _HISTORY_PARTS = {
 def load_histories(
     connection: Connection, child_ids: list[str] | None = None
 ) -> list[e.ChildHistory]:
-    """Every child (or those named) with all their records, sorted by child ID."""
-    child_query = select(t.child).order_by(t.child.c.child_id)
+    """Every child (or those named) with all their records, sorted by child ID.
+
+    Sorted here, in code point order as SQLite does, not by the server: a PostgreSQL database
+    with a language collation (en_GB, say) would order "b1" before "C1" and "C-2" after "C1".
+    """
+    child_query = select(t.child)
     if child_ids is not None:
         child_query = child_query.where(t.child.c.child_id.in_(child_ids))
     result = connection.execute(child_query)
     make = entity_maker(e.Child, result.keys())
-    children = [make(row) for row in result]
+    children = sorted((make(row) for row in result), key=attrgetter("child_id"))
     parts: dict[str, dict[str, list[Any]]] = {}
     for name, cls in _HISTORY_PARTS.items():
         table = TABLE_OF[cls]
