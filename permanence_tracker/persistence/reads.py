@@ -27,6 +27,11 @@ _HISTORY_PARTS = {
 }
 
 
+# IDs per IN (...) list: each is a bound parameter, and one statement may have at most 65,535
+# (psycopg) or 32,766 (SQLite's default).
+_IN_CHUNK = 10_000
+
+
 def load_histories(
     connection: Connection, child_ids: list[str] | None = None
 ) -> list[e.ChildHistory]:
@@ -35,6 +40,10 @@ def load_histories(
     Sorted here, in code point order as SQLite does, not by the server: a PostgreSQL database
     with a language collation (en_GB, say) would order "b1" before "C1" and "C-2" after "C1".
     """
+    if child_ids is not None and len(child_ids) > _IN_CHUNK:
+        wanted = sorted(set(child_ids))
+        return [history for start in range(0, len(wanted), _IN_CHUNK)
+                for history in load_histories(connection, wanted[start:start + _IN_CHUNK])]
     child_query = select(t.child)
     if child_ids is not None:
         child_query = child_query.where(t.child.c.child_id.in_(child_ids))

@@ -323,3 +323,13 @@ def test_children_and_iros_sort_by_code_point_whatever_the_collation(ann, engine
     with ann() as uow:
         assert [h.child.child_id for h in uow.histories()] == ["C-2", "C1", "a3", "b1"]
         assert [i.name for i in uow.iros()] == ["Dee", "ann", "de Silva"]
+
+
+def test_histories_of_more_children_than_one_statement_can_name(ann):
+    """70,000 IDs: more bound parameters than one statement may have (psycopg: 65,535;
+    SQLite: 32,766 by default, more in some builds)."""
+    with ann() as uow:
+        uow.repo.add(K1)
+        uow.repo.add(Child("Z9", date(2019, 5, 4)))
+        asked = [f"X{n}" for n in range(70_000)] + ["Z9", "K1"]
+        assert [h.child.child_id for h in uow.histories(asked)] == ["K1", "Z9"]
