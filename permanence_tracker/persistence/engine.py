@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -14,10 +16,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 
 from permanence_tracker import paths
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 ENV_VAR = "PERMANENCE_TRACKER_DB"
 
@@ -85,15 +92,56 @@ def backup_sqlite(engine: Engine, now: datetime) -> Path | None:
     return target
 
 
+# Any fixed 64-bit number: the key of the advisory lock held while a database is migrated.
+_MIGRATION_LOCK = 0x5054_4D49_4752_4154
+
+
+@contextmanager
+def _one_migrator(engine: Engine) -> Iterator[None]:
+    """One process at a time checks and migrates a database.
+
+    When a new version reaches a team, several people open the shared database at once (or
+    one person starts the app twice): without this both would create the same tables and one
+    would fail. On PostgreSQL the lock is an advisory lock on a connection of its own (Alembic
+    migrates on another); for a SQLite file it is ``flock`` on the file's folder (a lock on
+    the file itself would interfere with SQLite's own locks; where there is no ``flock``,
+    Windows, there is no lock).
+    """
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if fcntl is None or not database or database == ":memory:":
+            yield
+            return
+        folder = os.open(Path(database).resolve().parent, os.O_RDONLY)
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(folder)  # releases the lock
+        return
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(select(func.pg_advisory_lock(_MIGRATION_LOCK)))
+        connection.commit()  # the lock is the session's: do not sit idle in a transaction
+        try:
+            yield
+        finally:
+            connection.execute(select(func.pg_advisory_unlock(_MIGRATION_LOCK)))
+            connection.commit()
+
+
 def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
     """Bring the schema to head; back up a SQLite file first. Returns the backup path."""
-    if not pending_migrations(engine):
-        return None
-    # A brand-new database has nothing to lose; an existing schema is copied first.
-    existing = bool(inspect(engine).get_table_names())
-    backup = backup_sqlite(engine, now or datetime.now()) if existing else None
-    command.upgrade(alembic_config(engine), "head")
-    return backup
+    with _one_migrator(engine):
+        if not pending_migrations(engine):
+            return None
+        # A brand-new database has nothing to lose; an existing schema is copied first.
+        existing = bool(inspect(engine).get_table_names())
+        backup = backup_sqlite(engine, now or datetime.now()) if existing else None
+        command.upgrade(alembic_config(engine), "head")
+        return backup
 
 
 def open_database(url: str, now: datetime | None = None) -> Engine:

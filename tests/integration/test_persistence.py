@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -85,6 +87,25 @@ def test_migrations_build_exactly_the_metadata(db_url):
         engine.dispose()
     assert differences == []
     assert not pending
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(db_url):
+    """As when a new version reaches a team and everyone opens the shared database: one
+    migrates, the other waits and finds nothing left to do (without the lock, one failed:
+    'table audit already exists')."""
+    code = ("import sys; from permanence_tracker.persistence import engine as e; "
+            "e.open_database(sys.argv[1]).dispose()")
+    started = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE,
+                                text=True) for _ in range(2)]
+    errors = [process.communicate(timeout=120)[1] for process in started]
+    assert [process.returncode for process in started] == [0, 0], errors
+    engine = engines.create(db_url)
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version"))
+            assert len(versions.all()) == 1
+    finally:
+        engine.dispose()
 
 
 def _sqlite_at(path, revision: str) -> None:
