@@ -24,9 +24,11 @@ def register(sub) -> None:
     add = child.add_parser("add", help="add a child")
     add.add_argument("child_id")
     add.add_argument("--dob", type=_date, required=True)
-    for name in ("forename", "surname", "sex", "ethnicity", "upn", "locality", "area", "team",
+    for name in ("forename", "surname", "ethnicity", "upn", "locality", "area", "team",
                  "social-worker", "iro"):
         add.add_argument(f"--{name}", default="")
+    add.add_argument("--sex", default="", help="M (male), F (female) or U (not known); 1 or 2 "
+                     "as 903 returns up to 2023-24 coded it are stored as M or F")
 
     episode = sub.add_parser("episode", help="record a care episode").add_subparsers(
         dest="action", required=True)

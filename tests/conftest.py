@@ -29,6 +29,21 @@ def _ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+@pytest.fixture(scope="session")
+def dfe_validator_python():
+    """The python of the DfE 903 validator's own venv: skipped when absent, required under CI."""
+    from permanence_tracker.paths import VALIDATOR_ENV, validator_python
+
+    python = validator_python()
+    if python is None:
+        message = (f"the DfE 903 validator is not installed (set {VALIDATOR_ENV} to the python "
+                   "of a venv with csc-validator-be-903, or run scripts/test)")
+        if _ci():
+            pytest.fail("CI runs need " + message)
+        pytest.skip(message)
+    return python
+
+
 def pytest_collection_modifyitems(config, items):
     # Under CI the PostgreSQL half of the suite must run: fail rather than skip it.
     if _ci() and not PG_URL:

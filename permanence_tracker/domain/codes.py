@@ -18,6 +18,54 @@ PARTICIPATED = frozenset({"PN1", "PN2", "PN3", "PN4", "PN5", "PN6"})
 UNDER_FOUR = "PN0"
 PARTICIPATION_CODES = ("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
 
+# SSDA903 Header/UASC SEX: "1" male / "2" female up to 2023-24 (collection year 2024); "M",
+# "F", "U" (not known) from 2024-25 (DfE SSDA903 guide 2024-25; validator rule 101). The
+# tracker stores one canonical value, the current code, whatever year it was read from.
+SEX_WORDS = {"M": "Male", "F": "Female", "U": "Not known"}
+_SEX_FROM_OLD = {"1": "M", "2": "F"}
+_SEX_TO_OLD = {"M": "1", "F": "2"}
+SEX_CODE_CHANGE_YEAR = 2025  # the first collection year (2024-25) coded M / F / U
+
+
+def canonical_sex(code: str) -> str:
+    """The stored value of a 903 SEX code of any year: "1"/"M" -> "M", "2"/"F" -> "F", "U".
+
+    Case is ignored. Anything else raises ValueError naming the accepted codes.
+    """
+    value = (code or "").strip().upper()
+    value = _SEX_FROM_OLD.get(value, value)
+    if value not in SEX_WORDS:
+        raise ValueError(f"{code!r} is not a 903 sex code: use M (male), F (female) or U (not "
+                         "known), or 1 (male) / 2 (female) as returns up to 2023-24 coded it")
+    return value
+
+
+def sex_for_year(canonical: str, collection_year: int) -> str:
+    """The SEX code a return of ``collection_year`` (named by the year it ends) uses.
+
+    Up to 2023-24 (year <= 2024) M -> "1" and F -> "2"; those years have no code for "not
+    known", so U raises ValueError. From 2024-25 the canonical code is written unchanged.
+    """
+    value = canonical_sex(canonical)
+    if collection_year >= SEX_CODE_CHANGE_YEAR:
+        return value
+    if value not in _SEX_TO_OLD:
+        raise ValueError(f"sex is not known (U), but returns up to 2023-24 ({collection_year - 1}"
+                         f"-{collection_year % 100:02d} here) have no code for 'not known': "
+                         "only 1 (male) or 2 (female)")
+    return _SEX_TO_OLD[value]
+
+
+def sex_words(canonical: str) -> str:
+    """The words shown for a stored sex value ("Male", "Female", "Not known"; "" when blank)."""
+    if not canonical:
+        return ""
+    try:
+        return SEX_WORDS[canonical_sex(canonical)]
+    except ValueError:
+        return canonical
+
+
 PLAN_TYPES = (
     "Return to family",
     "Adoption",

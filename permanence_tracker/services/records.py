@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from permanence_tracker.domain import validation as v
+from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.domain.entities import (
     Child,
     Episode,
@@ -20,7 +21,13 @@ from permanence_tracker.domain.entities import (
     Review,
 )
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
-from permanence_tracker.services.codelists import legal_status_codes, placement_codes
+from permanence_tracker.services.codelists import (
+    episode_code_problems,
+    legal_status_codes,
+    placement_codes,
+    review_code_problems,
+    with_code_problems,
+)
 
 
 def _raise(problems: list[Problem]) -> None:
@@ -35,7 +42,17 @@ def _child(uow, child_id: str) -> Child:
     return child
 
 
+def _canonical(child: Child) -> Child:
+    """The child with SEX stored canonical: 1/2 (903 up to 2023-24) or m/f/u become M/F/U.
+    A value that is no sex code is kept, for check_child to report."""
+    try:
+        return replace(child, sex=canonical_sex(child.sex)) if child.sex else child
+    except ValueError:
+        return child
+
+
 def add_child(uow_factory: Callable, child: Child, today: date) -> Child:
+    child = _canonical(child)
     _raise(v.check_child(child, today))
     with uow_factory() as uow:
         if uow.repo.child(child.child_id) is not None:
@@ -45,6 +62,7 @@ def add_child(uow_factory: Callable, child: Child, today: date) -> Child:
 
 
 def update_child(uow_factory: Callable, child: Child, today: date) -> Child:
+    child = _canonical(child)
     _raise(v.check_child(child, today))
     with uow_factory() as uow:
         return uow.repo.update(child)
@@ -55,8 +73,9 @@ def save_episode(uow_factory: Callable, episode: Episode, today: date) -> Episod
     with uow_factory() as uow:
         child = _child(uow, episode.child_id)
         others = uow.repo.records(Episode, episode.child_id)
-        _raise(v.check_episode(episode, others, child, today,
-                               legal_status_codes(), placement_codes()))
+        _raise(with_code_problems(v.check_episode(episode, others, child, today,
+                                                  legal_status_codes(), placement_codes()),
+                                  episode_code_problems(episode)))
         if episode.id is None:
             return uow.repo.add(episode)
         return uow.repo.update(episode)
@@ -66,7 +85,8 @@ def record_review(uow_factory: Callable, review: Review, today: date) -> Review:
     with uow_factory() as uow:
         child = _child(uow, review.child_id)
         episodes = uow.repo.records(Episode, review.child_id)
-        problems = v.check_review(review, child, episodes, today)
+        problems = with_code_problems(v.check_review(review, child, episodes, today),
+                                      review_code_problems(review))
         clash = [r for r in uow.repo.records(Review, review.child_id)
                  if r.held == review.held and r.id != review.id]
         if clash:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.paths import reference_dir
 
 
@@ -42,8 +43,9 @@ def _year_text(year: int) -> str:
 
 
 def collection_year(day: date) -> int:
-    """The collection year (1 April to 31 March) that ``day`` falls in, named by its end."""
-    return day.year + 1 if day.month >= 4 else day.year
+    """The collection year (1 April to 31 March) that ``day`` falls in, named by its end: the
+    financial year of ``domain.measures.financial_year_start`` (the one helper)."""
+    return financial_year_start(day).year + 1
 
 
 @cache
@@ -73,14 +75,19 @@ def valid_in_any(list_name: str, code: str, years: Iterable[int]) -> bool:
     return entry is not None and any(entry.valid_in(y) for y in years)
 
 
-def explain(list_name: str, code: str, years: Iterable[int] = ()) -> str:
-    """Why ``code`` is not acceptable and what to use instead (for import reports)."""
+def explain(list_name: str, code: str, years: Iterable[int] = (),
+            dated: str = "the row's dates fall in") -> str:
+    """Why ``code`` is not acceptable and what to use instead (import reports, dialogs).
+
+    ``dated`` leads in to ``years``: "the row's dates fall in" (import), "the episode starts
+    in" (record editing).
+    """
     entry = code_list(list_name).get(code)
     spans = sorted(set(years))
     if entry is not None and spans:
         when = _year_text(spans[0]) if len(spans) == 1 else \
             f"{_year_text(spans[0])} to {_year_text(spans[-1])}"
         current = ", ".join(codes(list_name, spans[-1]))
-        return (f"{code!r} is in the {list_name} list only {entry.years_text()}, but the "
-                f"row's dates fall in {when}: use a code of that year ({current})")
+        return (f"{code!r} is in the {list_name} list only {entry.years_text()}, but "
+                f"{dated} {when}: use a code of that year ({current})")
     return f"{code!r} is not in the {list_name} list: use one of {', '.join(codes(list_name))}"

@@ -33,7 +33,7 @@ from permanence_tracker.services.audit import verify_audit
 
 BST = timezone(timedelta(hours=1))
 WRITTEN = datetime(2026, 4, 1, 10, 30, tzinfo=BST)  # = 09:30 UTC
-K1 = Child("K1", date(2019, 5, 4), sex="2", forename="Kit")
+K1 = Child("K1", date(2019, 5, 4), sex="F", forename="Kit")  # canonical (issue 8)
 
 
 @pytest.fixture

@@ -108,16 +108,19 @@ def test_code_lists_change_by_collection_year():
     assert "E43" in reference.codes("REC", 2019) and "E43" not in reference.codes("REC", 2020)
     assert "E45" in reference.codes("REC", 2020) and "E45" not in reference.codes("REC", 2019)
     assert set(reference.codes("PLACE_PROVIDER")) == {f"PR{n}" for n in range(6)}
-    assert set(reference.codes("CIN")) == {f"N{n}" for n in range(1, 10)}
+    assert set(reference.codes("CIN")) == {f"N{n}" for n in range(1, 9)}  # validator rule 145
     assert set(reference.codes("REVIEW_CODE")) == {f"PN{n}" for n in range(8)}
     assert reference.collection_year(date(2025, 4, 1)) == 2026
     assert reference.collection_year(date(2025, 3, 31)) == 2025
 
 
-def test_a_code_is_accepted_in_any_year_the_row_touches(tmp_path):
+def test_a_code_is_checked_in_its_return_year_or_the_year_the_episode_started(tmp_path):
+    """Issue 8 s1: each row is checked against its return's year (here 2025-26, from its
+    latest date); an episode carried over from an earlier year keeps the code it started with.
+    PLACE H5 ends with 2024-25 (validator lac2025_26 rule 146)."""
     head = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n"
     path = _write(tmp_path / "e.csv", head +
-                  "A,01/02/2025,S,C2,N1,H5,PR1,01/05/2025,E8\n"   # 2024-25 to 2025-26: ok
+                  "A,01/02/2025,S,C2,N1,H5,PR1,01/05/2025,E8\n"   # started 2024-25: ok
                   "B,01/05/2025,S,C2,N1,H5,PR1,,\n"               # 2025-26 only: H5 withdrawn
                   "C,01/05/2025,S,C2,N1,Z11,PR1,,\n")             # Z11 new in 2025-26: ok
     files, _ = read_files([path], TODAY)

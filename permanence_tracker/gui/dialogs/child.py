@@ -8,20 +8,20 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from permanence_tracker.domain.codes import SEX_WORDS
 from permanence_tracker.domain.entities import Child
 from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.gui.dialogs.base import (
     RecordDialog,
     choose,
     chosen,
-    fill_codes,
     get_date,
     set_date,
 )
 from permanence_tracker.gui.forms.ui_child_dialog import Ui_ChildDialog
 from permanence_tracker.services import records
 
-SEXES = (("1", "Male"), ("2", "Female"))
+SEXES = tuple(SEX_WORDS.items())  # (stored canonical code M / F / U, words shown)
 
 
 class ChildDialog(RecordDialog):
@@ -34,7 +34,9 @@ class ChildDialog(RecordDialog):
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id
         self.original: Child | None = None
-        fill_codes(self.ui.sex, SEXES, blank="Not recorded")
+        self.ui.sex.addItem("Not recorded", "")
+        for code, words in SEXES:  # words only: the code is the item's data
+            self.ui.sex.addItem(words, code)
         with uow_factory() as uow:
             iros = [i.name for i in uow.iros() if i.active]
         self.ui.iro.addItems(["", *iros])

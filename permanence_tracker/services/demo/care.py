@@ -54,8 +54,9 @@ def make_upn(rng: random.Random) -> str:
 
 
 def make_child(rng: random.Random, child_id: str, dob: date, iro: str, uasc: bool) -> Child:
-    sex = "1" if (uasc and rng.random() < 0.9) or (not uasc and rng.random() < 0.55) else "2"
-    forename = rng.choice(names.BOYS if sex == "1" else names.GIRLS)
+    # Stored canonical (domain/codes.py canonical_sex): M / F, as 903 returns code it since 2024-25.
+    sex = "M" if (uasc and rng.random() < 0.9) or (not uasc and rng.random() < 0.55) else "F"
+    forename = rng.choice(names.BOYS if sex == "M" else names.GIRLS)
     locality, area = rng.choice(names.LOCALITIES)
     ethnicity = (rng.choice(("AOTH", "BAFR", "OOTH", "BOTH")) if uasc
                  else weighted(rng, names.ETHNICITY_WEIGHTS))
@@ -138,7 +139,8 @@ def period_episodes(rng: random.Random, child: Child, start: date, end: date | N
     ``as_of``, with every change on or before it)."""
     horizon = end or as_of
     stages = route_stages(rng, route, (horizon - start).days)
-    cin = "N9" if child.uasc else weighted(rng, (("N1", 62), ("N2", 3), ("N3", 4),
+    # CIN N1-N8 (validator rule 145); unaccompanied children are N8, absent parenting.
+    cin = "N8" if child.uasc else weighted(rng, (("N1", 62), ("N2", 3), ("N3", 4),
                                                  ("N4", 8), ("N5", 15), ("N6", 3), ("N8", 5)))
     changes: list[tuple[date, str, str]] = []  # (day, legal status, rne)
     day = start

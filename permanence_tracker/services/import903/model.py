@@ -22,6 +22,7 @@ class SourceFile:
     index: int  # order in which files were read (later wins a tie)
     rows: list[SourceRow] = field(default_factory=list)
     year: int | None = None  # collection year of the return, named by its end (2026 = 2025-26)
+    year_guessed: bool = False  # year taken from other files of a folder of several returns
 
 
 @dataclass(eq=False)

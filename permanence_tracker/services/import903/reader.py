@@ -4,7 +4,8 @@ Files are decoded as UTF-8 (with or without a BOM), falling back to Windows-1252
 what Excel writes on most council desktops. A return's collection year is not in the files,
 so it is taken from the latest event date (not in the future) in the return's folder; when a
 folder holds several files of one table (several years side by side) each file is dated by
-its own rows.
+its own rows (a file with no dates of its own, such as a Header, then takes the folder's
+latest year, marked as a guess so that its codes are not held to that year's lists).
 """
 
 from __future__ import annotations
@@ -118,3 +119,4 @@ def _date_returns(files: list[SourceFile], today: date) -> None:
         for source in group:
             own = latest[id(source)]
             source.year = folder_year if one_return or own is None else collection_year(own)
+            source.year_guessed = not one_return and own is None

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from permanence_tracker.services import reference
-from permanence_tracker.services.import903.model import Rejection, SourceRow
+from permanence_tracker.services.import903.model import Rejection, SourceFile, SourceRow
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
@@ -101,10 +101,17 @@ def _valid(list_name: str, code: str, years: tuple[int, ...]) -> bool:
     return reference.valid_in_any(list_name, code, years)
 
 
-def years_between(start: date | None, end: date | None, fallback: int | None) -> list[int] | None:
-    """Collection years a row's dates touch; an open row runs to its return's year."""
-    if start is None:
-        return [fallback] if fallback else None
-    first = reference.collection_year(start)
-    last = reference.collection_year(end) if end else max(first, fallback or first)
-    return list(range(first, last + 1))
+def row_years(source: SourceFile, *days: date | None) -> tuple[int, ...] | None:
+    """The collection years whose code lists a row's codes are checked against.
+
+    A row is checked against the lists of the return it came from (its file's collection
+    year), and also against the year of each of ``days``: the date a code applies from (an
+    episode's DECOM, its DEC for REC, a review's date). So an open episode carried into later
+    returns keeps the code it started with (H5 started in 2023-24 is still accepted in the
+    2025-26 return), and a carried episode recoded to the new year's code is accepted too.
+    None (any year's list) when the return's year is unknown and no date is given.
+    """
+    years = {reference.collection_year(day) for day in days if day is not None}
+    if source.year and not source.year_guessed:
+        years.add(source.year)
+    return tuple(sorted(years)) or None
