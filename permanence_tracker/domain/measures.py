@@ -1,9 +1,10 @@
 """Service-level measures: caseload bands, drift thresholds, participation, month ends.
 
 Sources: IRO Handbook (2010) para 7.15, 50-70 looked-after children per full-time IRO;
-Children and Families Act 2014 s14 (care proceedings within 26 weeks); DfE adoption scorecard
-A1 (426 days entering care to moving in with adopters) and A2 (121 days placement order to
-match). Thresholds are settings because domain.md marks them "to confirm".
+Children Act 1989 s32(1)(a) as amended by Children and Families Act 2014 s14 (care
+proceedings within 26 weeks beginning with the day of issue). The adoption scorecard measures
+A1/A2 live in ``domain.adoption``. Thresholds are settings because domain.md marks them
+"to confirm".
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from permanence_tracker.domain.codes import (
     PARTICIPATION_CODES,
     UNDER_FOUR,
 )
-from permanence_tracker.domain.entities import AdoptionMilestones
 from permanence_tracker.domain.periods import Period
 
 
@@ -51,9 +51,13 @@ class DriftFlag:
 
 
 def ico_drift(period: Period, as_of: date, weeks: int = 26) -> DriftFlag | None:
-    """Interim care order beyond 26 weeks (Children and Families Act 2014 s14).
+    """Interim care order beyond 26 weeks (Children Act 1989 s32(1)(a), as amended by the
+    Children and Families Act 2014 s14: proceedings to finish "within the period of twenty-six
+    weeks beginning with the day on which the application was issued").
 
-    Counts from the start of the unbroken run of C1 episodes open on ``as_of``.
+    Counts from the start of the unbroken run of C1 episodes ending in the one open on
+    ``as_of``. The first day counts as day one, so the ``weeks`` (26) end on day
+    ``weeks * 7`` (182) and the limit is passed once ``as_of - first_day >= weeks * 7``.
     """
     episode = period.episode_on(as_of)
     if episode is None or episode.legal_status != "C1":
@@ -64,61 +68,16 @@ def ico_drift(period: Period, as_of: date, weeks: int = 26) -> DriftFlag | None:
             break
         since = earlier.start
     days = (as_of - since).days
-    if days <= weeks * 7:
+    limit = weeks * 7
+    if days < limit:
         return None
+    ended = since + timedelta(days=limit - 1)
     return DriftFlag(
-        "ICO", days, weeks * 7, since,
-        f"Interim care order since {since:%d/%m/%Y}: {days // 7} weeks, "
-        f"beyond the {weeks}-week limit (Children and Families Act 2014 s14)",
+        "ICO", days, limit, since,
+        f"Interim care order since {since:%d/%m/%Y} (day {days + 1}): beyond {weeks} weeks, "
+        f"the {weeks} weeks beginning with that day ended on {ended:%d/%m/%Y} "
+        "(Children Act 1989 s32(1)(a))",
     )
-
-
-def adoption_drift(
-    period: Period,
-    adoption: AdoptionMilestones,
-    as_of: date,
-    a1_days: int = 426,
-    a2_days: int = 121,
-) -> tuple[DriftFlag, ...]:
-    """Adoption scorecard A1 and A2 beyond their thresholds (elapsed so far when not reached).
-
-    DfE adoption scorecard: A1 counts days from entering care (the start of this period of
-    care) to moving in with the adoptive family, flagged when more than ``a1_days`` (426);
-    A2 counts days from the placement order to the match, flagged when more than ``a2_days``
-    (121). A1 is only measured once adoption is the plan (a "should be placed" decision or a
-    placement order). Milestones dated after ``as_of`` are treated as not yet happened, and a
-    reversed decision (903 DATE_PLACED_CEASED) ends both measures.
-    """
-    if adoption.reversed is not None and adoption.reversed <= as_of:
-        return ()
-    flags = []
-    placed = _by(adoption.placed, as_of)
-    decided = _by(adoption.should_be_placed, as_of) or _by(adoption.placement_order, as_of)
-    a1 = ((placed or as_of) - period.start).days
-    if a1 > a1_days and (placed or decided):
-        verb = "placed for adoption" if placed else "not yet placed"
-        flags.append(DriftFlag(
-            "A1", a1, a1_days, period.start,
-            f"A1: {a1} days from entering care ({period.start:%d/%m/%Y}), {verb}; "
-            f"threshold {a1_days} days (adoption scorecard)",
-        ))
-    order = _by(adoption.placement_order, as_of)
-    if order is not None:
-        matched = _by(adoption.matched, as_of)
-        a2 = ((matched or as_of) - order).days
-        if a2 > a2_days:
-            verb = "matched" if matched else "not yet matched"
-            flags.append(DriftFlag(
-                "A2", a2, a2_days, order,
-                f"A2: {a2} days from placement order ({order:%d/%m/%Y}), {verb}; "
-                f"threshold {a2_days} days (adoption scorecard)",
-            ))
-    return tuple(flags)
-
-
-def _by(day: date | None, as_of: date) -> date | None:
-    """``day`` if it had happened by ``as_of``; a later date is unseen in an as-of view."""
-    return day if day is not None and day <= as_of else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,12 +128,39 @@ def month_ends(as_of: date, count: int = 12) -> list[date]:
 
 
 def financial_year_start(day: date) -> date:
-    """1 April of the financial year containing ``day`` (the SSDA903 collection year runs
-    1 April to 31 March)."""
+    """1 April of the financial year containing ``day``: from January to March that is
+    1 April of the previous calendar year (the financial year and the SSDA903 collection year
+    both run 1 April to 31 March). The one helper for it: every page, report and service
+    asks here."""
     return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def financial_year(day: date) -> tuple[date, date]:
+    """1 April to 31 March (both included) of the financial year containing ``day``."""
+    start = financial_year_start(day)
+    return start, date(start.year + 1, 3, 31)
 
 
 def age_in_years(dob: date, on: date) -> int:
     """Completed years on ``on``; a 29 February birthday falls on 1 March in other years
     (Family Law Reform Act 1969 s9: an age is attained at the start of the anniversary)."""
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def birthday(dob: date, years: int) -> date:
+    """The day the child attains ``years`` (the first day :func:`age_in_years` gives it):
+    a 29 February birthday is 1 March in a year that is not a leap year (Family Law Reform
+    Act 1969 s9)."""
+    try:
+        return dob.replace(year=dob.year + years)
+    except ValueError:  # 29 February in a common year
+        return date(dob.year + years, 3, 1)
+
+
+ADULT_AGE = 18  # Children Act 1989 s105(1): a "child" is a person under 18
+
+
+def eighteenth_birthday(dob: date) -> date:
+    """The day care ends (Children Act 1989 s105(1), s22: only a person under 18 is a child
+    looked after; SSDA903 guidance: a child ceases to be looked after at 18)."""
+    return birthday(dob, ADULT_AGE)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
 from permanence_tracker.services.report_inputs import REPORTS, ReportRequest
@@ -85,12 +86,16 @@ class ReportsDialog(QDialog):
         self.use_from = QCheckBox("From")
         self.use_from.setToolTip("Start the reporting period on this date (cohort: default "
                                  "1 April; panel figures: compare the year before it)")
-        self.period_from = QDateEdit(_qdate(date(self.session.as_of.year, 4, 1)))
+        # 1 April of the financial year holding the as-of date (issue 8, 2.9: in January to
+        # March that is the previous calendar year's 1 April); it follows the as-of date
+        # until "From" is ticked.
+        self.period_from = QDateEdit(_qdate(financial_year_start(self.session.as_of)))
         self.period_from.setCalendarPopup(True)
         self.period_from.setDisplayFormat("dd/MM/yyyy")
         self.period_from.setAccessibleName("Period from")
         self.period_from.setEnabled(False)
         self.use_from.toggled.connect(self.period_from.setEnabled)
+        self.as_of.dateChanged.connect(self._follow_as_of)
         from_row = QHBoxLayout()
         from_row.addWidget(self.use_from)
         from_row.addWidget(self.period_from, 1)
@@ -179,6 +184,11 @@ class ReportsDialog(QDialog):
     @property
     def name(self) -> str:
         return self.report.currentData()
+
+    def _follow_as_of(self, day: QDate) -> None:
+        """Until "From" is ticked, the period starts with the as-of date's financial year."""
+        if not self.use_from.isChecked():
+            self.period_from.setDate(_qdate(financial_year_start(day.toPython())))
 
     def _report_changed(self) -> None:
         wanted = FIELDS[self.name]

@@ -56,15 +56,11 @@ def _looked_after(d, width: float) -> list:
 
 def _second_reviews(d, width: float) -> list:
     items = heading("Permanence plan by the second review")
-    without = d.second_reviews - d.with_plan
-    left = next((len(g.children) for g in d.without_plan
-                 if g.key == "NO_LONGER_LOOKED_AFTER"), 0)
-    text = (f"Of {d.second_reviews:,} looked-after children who have had their 2nd review, "
-            f"{d.with_plan:,} ({percent(d.with_plan, d.second_reviews)}) had a permanence plan "
-            f"by then and {without:,} did not.")
-    if left:
-        text += (f" A further {count(left, 'child', 'children')} who left care from "
-                 f"{uk_date(d.year_from)} had had a 2nd review with no plan by then.")
+    text = (f"Of {count(d.second_reviews, 'child', 'children')} whose 2nd review was held "
+            f"({second_review_words(d)}), {d.with_plan:,} "
+            f"({percent(d.with_plan, d.second_reviews)}) had a permanence plan by then and "
+            f"{d.without_plan_count:,} ({percent(d.without_plan_count, d.second_reviews)}) "
+            "did not.")
     items.append(para(text + " The children without a plan, by where they stand now:"))
     rows = [[g.title, f"{len(g.children):,}", percent(len(g.children), d.without_plan_count)]
             for g in d.without_plan]
@@ -73,6 +69,12 @@ def _second_reviews(d, width: float) -> list:
     items.append(table(["Reason group", "Children", "%"], rows, _w(width, 70, 15, 15),
                        "LRR", total=True))
     return items
+
+
+def second_review_words(d) -> str:
+    """Which children the 2nd-review figures count (one denominator, issue 8 item 8)."""
+    return (f"looked after on {uk_date(d.as_of)}, or left care from {uk_date(d.year_from)} "
+            f"to {uk_date(d.as_of)}; short breaks only excluded")
 
 
 def _monitoring(d, width: float) -> list:
@@ -92,7 +94,16 @@ def _left_care(d, width: float) -> list:
     items.append(para(f"{ended} of care ended from {uk_date(d.year_from)} to "
                       f"{uk_date(d.as_of)}, by the reason each ended (SSDA903 REC):"))
     items += _counts(d.left_care, d.left_care_total, width, "Outcome", "All who left care")
+    items.append(para(short_breaks_words(d), NOTE))
     return items
+
+
+def short_breaks_words(d) -> str:
+    """Short breaks ended, shown apart: never children leaving care (SSDA903 guidance)."""
+    breaks = count(d.short_breaks_ended, "short break", "short breaks")
+    return (f"Not counted above: {breaks} (V3/V4) of "
+            f"{count(d.short_break_children, 'child', 'children')} ended in the period. "
+            "A short break ending is not a child leaving care.")
 
 
 def _reviews(d, width: float) -> list:
@@ -154,9 +165,13 @@ def _drift(d, width: float) -> list:
     rows.append(["Children with at least one flag", f"{d.drift_children:,}"])
     items.append(table(["Flag", "Looked-after children"], rows, _w(width, 75, 25), "LR",
                        total=True))
-    items.append(para("Interim care order beyond 26 weeks (Children and Families Act 2014 "
-                      "s14); adoption scorecard A1 (entering care to moving in) and A2 "
-                      "(placement order to match) beyond their thresholds.", NOTE))
+    items.append(para("Interim care order beyond 26 weeks: the 26 weeks begin with the day "
+                      "the order began, so they have passed 182 days after it (Children Act "
+                      "1989 s32(1)(a) as amended by the Children and Families Act 2014 s14). "
+                      "Adoption scorecard A1: adoption decided or a placement order made, not "
+                      "yet placed for adoption, more than the threshold of days since entering "
+                      "care; A2: placement order made, neither matched nor placed, more than "
+                      "the threshold of days since the order.", NOTE))
     items += _children(d.drift, width, "Since", "No looked-after child has a drift flag.")
     return items
 

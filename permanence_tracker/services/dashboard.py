@@ -4,7 +4,11 @@
 cohort report later). Every figure the summary JSON also gives is taken from
 :func:`services.summary.summarise` itself, never worked out again, so the two cannot disagree:
 looked after now, the legal status mix, second reviews held and with a plan, the children
-without a plan, reviews held and in timescale, leaving-care outcomes. The trend uses the
+without a plan (one denominator: ``summary.second_review_cohort``, the children whose 2nd
+review was held and who are looked after now or left care in the year, so with + without =
+held), reviews held and in timescale, leaving-care outcomes (short breaks never count as
+leaving care; the short breaks that ended are counted beside them,
+``summary.short_breaks_ended``), and the drift lists (``summary.drift``). The trend uses the
 summary's month-end helper with 24 months; IRO caseloads come from ``services.caseloads``.
 
 Definitions of the figures the summary does not give:
@@ -13,8 +17,8 @@ Definitions of the figures the summary does not give:
 - participation (SSDA903 REVIEW_CODE, ``domain.measures.participation_rates``) is over the
   reviews the summary counts as held in the year: reviews of periods of care that are not
   short breaks only, held from the start of the year to ``as_of``, one per child and date;
-- drift is the looked-after children's drift flags (ICO over 26 weeks, adoption A1/A2), as
-  ``domain.tracker.assess_child`` raises them; a child with two flags is in both lists;
+- drift lists the children of the summary's ``drift`` key (ICO at or beyond 26 weeks,
+  adoption A1/A2), each with the flag's explanation; a child with two flags is in both lists;
 - monitoring outcomes count each child once, under their latest outcome recorded in the year
   (on or before ``as_of``): where each child monitored this year stands now. Children who
   have left care are included (their outcome is often why they left). The configured list
@@ -31,14 +35,16 @@ from datetime import date
 
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.measures import ParticipationRates, participation_rates
-from permanence_tracker.domain.permanence import PlanStatus, ReasonGroup
+from permanence_tracker.domain.permanence import ReasonGroup
 from permanence_tracker.domain.tracker import ChildStanding
 from permanence_tracker.services.caseloads import Caseloads, caseloads
 from permanence_tracker.services.cohort import Cohort
 from permanence_tracker.services.summary import (
+    DRIFT_KEYS,
     LEFT_CARE_GROUPS,
     month_end_counts,
     reporting_from,
+    short_breaks_ended,
     summarise,
 )
 
@@ -46,8 +52,8 @@ TREND_MONTHS = 24
 LEFT_CARE_LABELS = {"adoption": "Adoption", "sgo": "Special guardianship",
                     "cao": "Child arrangements order", "home": "Returned home",
                     "other": "Other"}
-DRIFT_LABELS = {"ICO": "Interim care order over 26 weeks", "A1": "Adoption A1 over threshold",
-                "A2": "Adoption A2 over threshold"}
+DRIFT_LABELS = {"ICO": "Interim care order beyond 26 weeks",
+                "A1": "Adoption A1 over threshold", "A2": "Adoption A2 over threshold"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,8 @@ class Dashboard:
     monitoring: tuple[Count, ...]
     left_care: tuple[Count, ...]  # periods of care ended in the year, by outcome group
     caseloads: Caseloads
+    short_breaks_ended: int = 0  # short-break-only periods ended in the year (not leaving care)
+    short_break_children: int = 0  # the children those short breaks belong to
 
     @property
     def without_plan_count(self) -> int:
@@ -131,6 +139,7 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
     by_id = {s.child_id: s for s in cohort.standings}
     period = summary["reviews_in_period"]
     left = summary["left_care"]
+    breaks, break_children = short_breaks_ended(cohort, start, cohort.as_of)
     return Dashboard(
         as_of=cohort.as_of,
         year_from=start,
@@ -138,12 +147,11 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
         second_reviews=summary["second_review_held"],
         with_plan=summary["with_plan_by_second_review"],
         without_plan=_without_plan(
-            [by_id[c] for c in summary["without_plan_by_second_review"]]
-            + _left_without_plan(cohort, start)),
+            [by_id[c] for c in summary["without_plan_by_second_review"]]),
         reviews_held=period["held"],
         reviews_in_timescale=period["in_timescale"],
         participation=participation_rates(_year_review_codes(cohort, start)),
-        drift=_drift(cohort.looked_after),
+        drift=_drift(summary["drift"], by_id),
         month_ends=tuple(MonthEnd(_month_end(m["month"]), m["looked_after"])
                          for m in month_end_counts(cohort, TREND_MONTHS)),
         legal_status=tuple(Count(code, _legal_label(code), n)
@@ -151,6 +159,8 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
         monitoring=_monitoring(cohort, start),
         left_care=tuple(Count(g, LEFT_CARE_LABELS[g], left[g]) for g in LEFT_CARE_GROUPS),
         caseloads=caseloads(cohort),
+        short_breaks_ended=breaks,
+        short_break_children=break_children,
     )
 
 
@@ -181,26 +191,18 @@ def _without_plan(standings) -> tuple[ChildGroup, ...]:
                  for g, children in groups.items())
 
 
-def _left_without_plan(cohort: Cohort, start: date) -> list[ChildStanding]:
-    """Children who left care in the year after a 2nd review held with no plan by then.
-
-    The summary counts looked-after children only; the Head of Corporate Parenting also asks
-    which of the cohort had "already left care" (domain.md: the seed tracker's 38 without a plan
-    included 5 no longer looked after), so they join the list under that reason.
-    """
-    return [s for s in cohort.standings
-            if not s.looked_after and s.period is not None and s.period.end is not None
-            and start <= s.period.end <= cohort.as_of and s.permanence is not None
-            and s.permanence.status is PlanStatus.NO_PLAN_BY_SECOND_REVIEW]
-
-
-def _drift(looked_after) -> tuple[ChildGroup, ...]:
-    groups: dict[str, list[ListedChild]] = {code: [] for code in DRIFT_LABELS}
-    for s in looked_after:
-        for flag in s.drift:
-            groups.setdefault(flag.code, []).append(_listed(s, flag.since, flag.explanation))
-    return tuple(ChildGroup(code, DRIFT_LABELS.get(code, code), tuple(children))
-                 for code, children in groups.items())
+def _drift(ids: dict[str, list[str]], by_id: dict[str, ChildStanding]
+           ) -> tuple[ChildGroup, ...]:
+    """The summary's drift lists, each child with their flag's explanation."""
+    groups = []
+    for code, key in DRIFT_KEYS.items():
+        listed = []
+        for child_id in ids[key]:
+            s = by_id[child_id]
+            flag = next(f for f in s.drift if f.code == code)
+            listed.append(_listed(s, flag.since, flag.explanation))
+        groups.append(ChildGroup(code, DRIFT_LABELS[code], tuple(listed)))
+    return tuple(groups)
 
 
 def _year_review_codes(cohort: Cohort, start: date) -> list[str]:
@@ -213,8 +215,10 @@ def _year_review_codes(cohort: Cohort, start: date) -> list[str]:
         for period in s.periods:
             if period.short_breaks_only:
                 continue
+            full_time = period.full_time_from  # reg 48 reviews before it are not counted
             held = {r.held: r.participation for r in reviews
-                    if start <= r.held <= cohort.as_of and period.contains(r.held)}
+                    if start <= r.held <= cohort.as_of and period.contains(r.held)
+                    and r.held >= full_time}
             codes.extend(held.values())
     return codes
 

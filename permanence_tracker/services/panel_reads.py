@@ -13,6 +13,7 @@ from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
+from permanence_tracker.domain.measures import financial_year  # the one helper (issue 8)
 from permanence_tracker.domain.panels import (
     ADOPTION_MATCH,
     MATCH_PERMANENT_FOSTERING,
@@ -187,10 +188,6 @@ def outcomes_to_record(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...
     return tuple(sorted(rows, key=lambda r: (r.panel.date, r.panel.id or 0, r.number)))
 
 
-def financial_year(day: date) -> tuple[date, date]:
-    """1 April to 31 March of the financial year containing ``day``."""
-    start = date(day.year if day.month >= 4 else day.year - 1, 4, 1)
-    return start, date(start.year + 1, 3, 31)
 
 
 def _label(start: date, end: date) -> str:

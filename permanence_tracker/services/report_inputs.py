@@ -17,6 +17,7 @@ from typing import Any
 
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
+from permanence_tracker.domain.measures import financial_year
 from permanence_tracker.services.caseloads import Caseloads, caseloads
 from permanence_tracker.services.child_record import ChildRecord, load_child_record
 from permanence_tracker.services.cohort import load_cohort
@@ -24,7 +25,6 @@ from permanence_tracker.services.dashboard import Dashboard, dashboard
 from permanence_tracker.services.panels import (
     PanelDetail,
     PanelFigures,
-    financial_year,
     panel_detail,
     panel_figures,
 )

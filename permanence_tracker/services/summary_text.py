@@ -10,7 +10,8 @@ def render_text(f: dict[str, Any]) -> str:
         f"Summary as of {f['as_of']}",
         f"  Looked after: {f['looked_after']}",
         "  By legal status: " + ", ".join(f"{k} {v}" for k, v in f["by_legal_status"].items()),
-        f"  Second reviews held: {f['second_review_held']}, with a plan by then: "
+        f"  Second reviews held (looked after now or left care in the period): "
+        f"{f['second_review_held']}, with a plan by then: "
         f"{f['with_plan_by_second_review']}",
         f"  Without a plan by the 2nd review: {len(f['without_plan_by_second_review'])}",
     ]
@@ -22,6 +23,10 @@ def render_text(f: dict[str, Any]) -> str:
     left = f["left_care"]
     lines.append(f"  Left care: {left['total']} (adoption {left['adoption']}, SGO {left['sgo']}, "
                  f"CAO {left['cao']}, home {left['home']}, other {left['other']})")
+    drift = f.get("drift", {})
+    lines.append(f"  Drift: ICO beyond 26 weeks {len(drift.get('ico_over_26_weeks', []))}, "
+                 f"A1 over 426 days {len(drift.get('a1_over_426_days', []))}, "
+                 f"A2 over 121 days {len(drift.get('a2_over_121_days', []))}")
     lines.append("  IRO caseloads:")
     for row in f["iro_caseloads"]:
         lines.append(f"    {row['iro']}: {row['children']} children, {row['fte']} FTE, "

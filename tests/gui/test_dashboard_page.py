@@ -11,7 +11,8 @@ As of 31/03/2026, year from 01/04/2025:
   03/11, late): 5 of 6 in timescale = 83%.
 - participation codes PN1 PN1 PN0 PN0 PN2 PN7: PN0 left out, 4 reviews; attended (PN1-4) 3,
   took part (PN1-6) 3 = 75%.
-- drift: P2 on an interim care order since 01/05/2025, 334 days (47 weeks) > 26 weeks.
+- drift: P2 on an interim care order since 01/05/2025, 334 days after it (day 335) >= 182:
+  beyond the 26 weeks beginning with that day (Children Act 1989 s32(1)(a)).
 - month ends from April 2024: P4 alone to December 2024 (9), nobody January-April 2025 (4),
   P2 in May, P1 too June-September (4), P5 too October-December (3), P3 too from January.
 """
@@ -68,8 +69,11 @@ def test_is_the_last_page():
 
 def test_tiles_show_the_hand_worked_figures(page):
     assert _tile(page, "looked_after") == ("4", "Children looked after on 31/03/2026")
+    # Issue 8, 2.8: the caption says which children are counted (one denominator).
     assert _tile(page, "second_reviews") == (
-        "2", "1 of them had a permanence plan by the 2nd review (50%)")
+        "2", "Children whose 2nd review was held: looked after on 31/03/2026, or left care "
+             "since 01/04/2025, short breaks only excluded. 1 of them had a permanence plan "
+             "by the 2nd review (50%), 1 did not")
     assert _tile(page, "without_plan")[0] == "1"
     assert _tile(page, "timescale") == (
         "83%", "5 of 6 reviews held since 01/04/2025 were in timescale")
@@ -118,12 +122,13 @@ def test_drift_tile_by_keyboard(page, qtbot):
     qtbot.keyClick(page.tiles["drift"], Qt.Key.Key_Space)
     model = page.list_model
     assert [model.data(model.index(g, 0)) for g in range(model.rowCount())] == [
-        "Interim care order over 26 weeks: 1 child", "Adoption A1 over threshold: 0 children",
+        "Interim care order beyond 26 weeks: 1 child",
+        "Adoption A1 over threshold: 0 children",
         "Adoption A2 over threshold: 0 children"]
     child = model.index(0, 0, model.index(0, 0))
     assert model.data(child) == "P2"
     assert model.data(child.siblingAtColumn(3)) == "01/05/2025"
-    assert "47 weeks" in model.data(child.siblingAtColumn(5))
+    assert "(day 335): beyond 26 weeks" in model.data(child.siblingAtColumn(5))
 
 
 def test_charts_hold_the_figures(page):
@@ -136,8 +141,9 @@ def test_charts_hold_the_figures(page):
     assert page.charts["monitoring"].summary.text() == (
         f"1 child with an outcome recorded since 01/04/2025, each under their latest: "
         f"{PROGRESSING} 1.")
-    assert page.charts["left_care"].summary.text() == \
-        "No period of care ended since 01/04/2025."
+    assert page.charts["left_care"].summary.text() == (
+        "No period of care ended since 01/04/2025. Short breaks ended (V3/V4, not leaving "
+        "care, not counted above): 0 breaks of 0 children.")
     assert page.charts["caseloads"].summary.text().startswith(
         "Looked-after children per FTE: Ann Able 2.0 (below); Bob Brook 2.0 (below). "
         "Service average 2.0 (below), against the band of 50-70")
@@ -246,7 +252,8 @@ def test_an_empty_tracker(qtbot, tmp_path):
             session.reload()
         assert _tile(widget, "looked_after")[0] == "0"
         assert _tile(widget, "second_reviews") == (
-            "0", "No looked-after child has had a 2nd review yet")
+            "0", "No child has had a 2nd review: looked after on 31/03/2026, or left care "
+                 "since 01/04/2025, short breaks only excluded")
         assert _tile(widget, "timescale") == ("–", "No reviews held since 01/04/2025")
         assert _tile(widget, "participation")[0] == "–"
         assert widget.charts["legal_status"].summary.text() == \

@@ -10,7 +10,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtPrintSupport import QPrinter
 
 from permanence_tracker import reports
@@ -90,7 +90,25 @@ def test_each_report_shows_the_fields_it_needs(make):
     _choose(dialog, "cohort")
     assert _visible(dialog, "from") and not dialog.period_from.isEnabled()
     dialog.use_from.setChecked(True)
-    assert dialog.request().period_from == date(2026, 4, 1)
+    # As of 31/03/2026 the financial year began on 01/04/2025 (issue 8, 2.9).
+    assert dialog.request().period_from == date(2025, 4, 1)
+
+
+def test_period_from_defaults_to_the_financial_year_of_the_as_of_date(make):
+    """Issue 8, 2.9: the financial year containing the as-of date starts on 1 April of the
+    previous calendar year from January to March (the dialog used to offer 1 April of the
+    as-of date's own year: 01/04/2026 for 31/03/2026, a date after the as-of date)."""
+    dialog = make()
+    _choose(dialog, "cohort")
+    assert dialog.period_from.date().toPython() == date(2025, 4, 1)
+    dialog.as_of.setDate(QDate(2026, 6, 15))
+    assert dialog.period_from.date().toPython() == date(2026, 4, 1)
+    dialog.as_of.setDate(QDate(2027, 1, 10))
+    assert dialog.period_from.date().toPython() == date(2026, 4, 1)
+    dialog.use_from.setChecked(True)  # chosen by hand: the as-of date no longer moves it
+    dialog.period_from.setDate(QDate(2026, 10, 1))
+    dialog.as_of.setDate(QDate(2027, 2, 1))
+    assert dialog.request().period_from == date(2026, 10, 1)
 
 
 def test_generated_off_the_gui_thread_and_equal_to_the_cli_report(qtbot, make, session,

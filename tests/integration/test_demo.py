@@ -14,7 +14,7 @@ from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services import reference
 from permanence_tracker.services.cohort import load_cohort
 from permanence_tracker.services.demo import NotEmptyError, build_demo
-from permanence_tracker.services.summary import summarise
+from permanence_tracker.services.summary import short_breaks_ended, summarise
 
 AS_OF = date(2026, 11, 23)
 
@@ -150,3 +150,21 @@ def test_the_demo_command_builds_once_and_then_refuses(db_url, capsys):
     assert "30 looked after" in capsys.readouterr().out
     assert main(args) == 1
     assert "empty tracker" in capsys.readouterr().err
+
+
+def test_short_breaks_ending_are_not_children_returning_home(demo):
+    """Issue 8, 2.1 (domain.md: each V3 break ends with a REC, often E4A, and is not a child
+    ceasing to be looked after). The demo gives V3 children a break every 4-6 weeks, each
+    ending E4A; "returned home" counts only periods of care that are not short breaks only."""
+    context, _ = demo
+    cohort = load_cohort(context.uow, AS_OF)
+    start, periods = date(2026, 4, 1), [p for s in cohort.standings for p in s.periods]
+    ended = [p for p in periods if p.end is not None and start <= p.end <= AS_OF]
+    breaks = [p for p in ended if p.short_breaks_only]
+    home = [p for p in ended if not p.short_breaks_only and p.reason_ceased in ("E4A", "E4B")]
+    assert breaks and {p.reason_ceased for p in breaks} == {"E4A"}
+    left = summarise(cohort)["left_care"]
+    assert left["from"] == "2026-04-01" and left["home"] == len(home)
+    assert left["total"] == len(ended) - len(breaks)
+    children = {p.child_id for p in breaks}
+    assert short_breaks_ended(cohort, start, AS_OF) == (len(breaks), len(children))

@@ -5,7 +5,8 @@ The synthetic returns in tests/data/903 hold, among others (worked by hand):
   on 02/06/2025 (X1) and adds a C1 episode from that day -> 2 episodes, the first closed.
 - C003: C2 from 01/05/2023, open in 2024-25, ended 01/08/2025 (E4A) in 2025-26.
 - C006: three episodes over the two returns (C1 -> C2 -> E1), AD1 in both years (the match
-  date only in 2025-26), placed for adoption 01/05/2025.
+  date only in 2025-26), decision 10/02/2025 (AD1 DATE_INT = PlacedAdoption DATE_PLACED),
+  placed for adoption (A6) 01/05/2025.
 - C005: UASC until 02/02/2027; social workers SW0001 from 01/09/2025, SW0002 from 01/11/2025.
 - C001: no UPN in 2024-25, A123456789012 in 2025-26.
 Totals: 7 children, 10 episodes (1+2+1+1+1+3+1), 16 reviews (7 + 9), 1 adoption record,
@@ -57,10 +58,11 @@ def test_both_years_at_once_give_one_record_per_key(context):
         c005 = repo.child("C005")
         assert (c005.uasc, c005.uasc_ceased, c005.social_worker) == (
             True, date(2027, 2, 2), "SW0002")
+        # AD1 DATE_INT and PlacedAdoption DATE_PLACED are the same decision (DfE rule 523):
+        # one record keyed by it; the move in (A6 from 01/05/2025) is an episode, not a field.
         [adoption] = repo.records(e.AdoptionMilestones, "C006")
         assert (adoption.should_be_placed, adoption.matched, adoption.placed,
-                adoption.foster_carer) == (date(2025, 2, 10), date(2025, 4, 15),
-                                           date(2025, 5, 1), False)
+                adoption.foster_carer) == (date(2025, 2, 10), date(2025, 4, 15), None, False)
         [previous] = repo.records(e.PreviousPermanence, "C007")
         assert (previous.kind, previous.la, previous.year, previous.month, previous.day) == (
             "P2", "201", 2019, 5, None)
@@ -118,7 +120,7 @@ def test_importing_the_same_files_twice_changes_nothing(context):
 
 def test_records_entered_by_hand_keep_fields_the_903_does_not_carry(context):
     with context.uow() as uow:
-        uow.repo.add(e.Child("C001", date(2015, 6, 10), sex="1", forename="Ann", iro="Iro One"))
+        uow.repo.add(e.Child("C001", date(2015, 6, 10), sex="M", forename="Ann", iro="Iro One"))
     result = import_903(context.uow, [YEAR2], TODAY)
     assert result.plan.counts["child"] == {"inserted": 6, "updated": 1}
     with context.uow() as uow:

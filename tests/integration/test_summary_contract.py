@@ -17,6 +17,12 @@ F  C1 from Mon 2025-01-06, X1 on 2025-07-01 into C2 (same period). Reviews 2025-
    Plan agreed 2025-05-10, after the 2nd review: flagged.
 G  V2 Thu 2025-05-01 to 2026-01-15, REC E45 (SGO). 1st due skips the 5 and 26 May bank
    holidays = Mon 2 Jun (held 20 May); 2nd due 20 Aug (held 25 Aug, late).
+
+Issue 8 amends the contract (section 3, and 2.8 "one denominator"): the 2nd-review figures
+count the children looked after on as_of or who left care in the reporting period, once their
+2nd review was held, so D (left 10/10/2025, 2nd review 01/05/2024, no plan) and G (left
+15/01/2026, 2nd review 25/08/2025, no plan) join A, B and F: 5 held, 1 with a plan (A), 4
+without (B D F G), 1 + 4 = 5. Until 30/09/2025 neither had left, so that view is unchanged.
 """
 
 from __future__ import annotations
@@ -27,7 +33,14 @@ from datetime import date
 import pytest
 
 from permanence_tracker import cli
-from permanence_tracker.domain.entities import Child, Episode, Iro, PlanChange, Review
+from permanence_tracker.domain.entities import (
+    AdoptionMilestones,
+    Child,
+    Episode,
+    Iro,
+    PlanChange,
+    Review,
+)
 from permanence_tracker.services import records
 
 TODAY = date(2026, 3, 31)
@@ -35,7 +48,7 @@ D = date.fromisoformat
 
 
 def _child(uow, cid, iro="", dob="2012-05-05"):
-    records.add_child(uow, Child(cid, D(dob), sex="1", iro=iro), TODAY)
+    records.add_child(uow, Child(cid, D(dob), sex="M", iro=iro), TODAY)
 
 
 def _episode(uow, cid, start, rne, ls, end=None, rec="", place="U4"):
@@ -90,9 +103,9 @@ def test_summary_matches_hand_worked_figures(authority, capsys):
     assert got["as_of"] == "2026-03-31"
     assert got["looked_after"] == 5
     assert got["by_legal_status"] == {"C1": 1, "C2": 2, "V2": 1, "V3": 1}
-    assert got["second_review_held"] == 3
+    assert got["second_review_held"] == 5
     assert got["with_plan_by_second_review"] == 1
-    assert got["without_plan_by_second_review"] == ["B", "F"]
+    assert got["without_plan_by_second_review"] == ["B", "D", "F", "G"]
     assert got["reviews_due"] == [
         {"child_id": "A", "review_number": 3, "due": "2026-03-25", "overdue": True},
         {"child_id": "B", "review_number": 3, "due": "2026-08-27", "overdue": False},
@@ -113,6 +126,8 @@ def test_summary_matches_hand_worked_figures(authority, capsys):
             ("2025-09", 4), ("2025-10", 3), ("2025-11", 4), ("2025-12", 4), ("2026-01", 4),
             ("2026-02", 4), ("2026-03", 5)]
     ]
+    assert got["drift"] == {"ico_over_26_weeks": [], "a1_over_426_days": [],
+                            "a2_over_121_days": []}
 
 
 def test_from_moves_the_reporting_period(authority, capsys):
@@ -143,3 +158,60 @@ def test_bad_dates_are_refused_with_a_clear_message(authority, capsys):
     assert "use YYYY-MM-DD" in capsys.readouterr().err
     assert cli.main(["--db", authority.url, "summary", "--as-of", "2026-03-31",
                      "--from", "2026-04-01", "--json"]) == 2
+
+
+@pytest.fixture
+def drifting(authority):
+    """The authority plus children worked by hand for the ``drift`` key and short breaks.
+
+    H  C1 from Tue 2025-09-30: on 31/03/2026 that is 182 days after the first day, so the 26
+       weeks beginning with that day (Children Act 1989 s32(1)(a)) have passed; on 30/03 (181)
+       they have not.
+    J  C2 from Mon 2024-11-04, placement order (E1) 02/06/2025, in foster care (U4): adoption
+       the plan, not placed: A1 = 512 days (> 426); not matched: A2 = 302 days (> 121).
+    K  as J, but placed for adoption (A5) from 01/12/2025: neither A1 nor A2.
+    L  C2 from Mon 2024-11-04, decision 01/03/2025 (PlacedAdoption DATE_PLACED) reversed
+       01/09/2025 (RD1): no flag; no placement order.
+    M  C1 from 2025-10-01, placement order 01/12/2025: A2 = 30 + 31 + 28 + 31 = 120 days, not
+       more than 121; A1 = 181 days.
+    S  two V3 short breaks ending E4A (02-05/06/2025 and 01-04/07/2025): not leaving care.
+    """
+    uow = authority.uow
+    _child(uow, "H")
+    _episode(uow, "H", "2025-09-30", "S", "C1")
+    for cid, placed in (("J", None), ("K", "2025-12-01")):
+        _child(uow, cid, dob="2023-01-10")
+        _episode(uow, cid, "2024-11-04", "S", "C2", end="2025-06-02", rec="X1")
+        _episode(uow, cid, "2025-06-02", "L", "E1", end=placed, rec="X1" if placed else "")
+        if placed:
+            _episode(uow, cid, placed, "P", "E1", place="A5")
+    _child(uow, "L", dob="2023-01-10")
+    _episode(uow, "L", "2024-11-04", "S", "C2")
+    with uow() as unit:
+        unit.repo.add(AdoptionMilestones("L", should_be_placed=D("2025-03-01"),
+                                         reversed=D("2025-09-01"), reversed_reason="RD1"))
+    _child(uow, "M", dob="2024-06-01")
+    _episode(uow, "M", "2025-10-01", "S", "C1", end="2025-12-01", rec="X1")
+    _episode(uow, "M", "2025-12-01", "L", "E1")
+    _child(uow, "S")
+    _episode(uow, "S", "2025-06-02", "S", "V3", end="2025-06-05", rec="E4A", place="")
+    _episode(uow, "S", "2025-07-01", "S", "V3", end="2025-07-04", rec="E4A", place="")
+    return authority
+
+
+def test_drift_lists_the_children_worked_by_hand(drifting, capsys):
+    """Issue 8, section 3: ``drift`` lists sorted ids of children looked after on as_of."""
+    got = _summary(drifting, capsys)
+    assert got["drift"] == {"ico_over_26_weeks": ["H"], "a1_over_426_days": ["J"],
+                            "a2_over_121_days": ["J"]}
+    assert cli.main(["--db", drifting.url, "summary", "--as-of", "2026-03-30", "--json"]) == 0
+    day_before = json.loads(capsys.readouterr().out)
+    assert day_before["drift"]["ico_over_26_weeks"] == []  # 181 days: still inside 26 weeks
+
+
+def test_short_breaks_ending_are_not_leaving_care(drifting, capsys):
+    """Issue 8, 2.1 and section 3: a period made only of V3/V4 short breaks ending (here with
+    E4A) is not a child ceasing to be looked after, so "home" stays 0."""
+    got = _summary(drifting, capsys)
+    assert got["left_care"] == {"from": "2025-04-01", "to": "2026-03-31", "total": 2,
+                                "adoption": 1, "sgo": 1, "cao": 0, "home": 0, "other": 0}

@@ -2,9 +2,10 @@
 
 Hand-worked figures for the conftest authority, reporting year 01/04/2025 to 31/03/2026:
 - looked after on 31/03/2026: K1, K2, K3, L1, L2, M1, U1 = 7 (C1 2, C2 3, V2 1, V3 1);
-- 2nd review held (looked after, current period): K1, K2, L1, M1 = 4; with a plan by then
-  K1 and M1 = 2 (50.0%); without: L1 section 20, K2 other legal status; and X1, who left care
-  on 01/12/2025 after a 2nd review (20/04/2024) with no plan: no longer looked after;
+- 2nd review held (issue 8, 2.8: one denominator, looked after now or left care in the year):
+  K1, K2, L1, M1 and X1, who left care on 01/12/2025 after a 2nd review (20/04/2024) = 5; with
+  a plan by then K1 and M1 = 2 (40.0%); without = 3 (60.0%): L1 section 20, K2 other legal
+  status, X1 no longer looked after;
 - monitoring: K1 Permanent Fostering Panel Agreed, M1 Adoption family finding underway = 2;
 - left care in the year: X1 adopted (E11) = 1, 100.0%;
 - reviews held in the year: K1 14/04; K2 14/04, 06/10; L1 12/09; M1 26/09, 19/12; U1 27/02
@@ -51,9 +52,9 @@ def test_figures_worked_by_hand(text):
                  "V2 Section 20 (single period) 1 14.3%", "V3 Short breaks (episodes) 1 14.3%",
                  "All 7 100.0%"):
         assert line in flat
-    assert "Of 4 looked-after children who have had their 2nd review, 2 (50.0%) had a " \
-           "permanence plan by then and 2 did not. A further 1 child who left care from " \
-           "01/04/2025 had had a 2nd review with no plan by then." in flat
+    assert "Of 5 children whose 2nd review was held (looked after on 31/03/2026, or left " \
+           "care from 01/04/2025 to 31/03/2026; short breaks only excluded), 2 (40.0%) had " \
+           "a permanence plan by then and 3 (60.0%) did not." in flat
     assert "Section 20 1 33.3%" in flat and "Other legal status 1 33.3%" in flat
     assert "Interim care order 0 0.0%" in flat and "No longer looked after 1 33.3%" in flat
     assert "Without a plan by the 2nd review 3 100.0%" in flat
@@ -61,6 +62,9 @@ def test_figures_worked_by_hand(text):
     assert "Permanent Fostering Panel Agreed 1" in flat
     assert "Adoption family finding underway 1" in flat and "Children monitored 2" in flat
     assert "1 period of care ended" in flat and "Adoption 1 100.0%" in flat
+    # Issue 8, 2.1: short breaks ending are shown apart, never as leaving care.
+    assert "Not counted above: 0 short breaks (V3/V4) of 0 children ended in the period. " \
+           "A short break ending is not a child leaving care." in flat
     assert "Reviews held 7" in flat and "Held within the statutory timescale 7 100.0%" in flat
     assert "Child attended (PN1–PN4) 7 100.0%" in flat
     assert "Child participated (PN1–PN6) 7 100.0%" in flat
@@ -94,7 +98,8 @@ def test_figures_equal_the_dashboard_service(text, figures):
     assert f"{d.looked_after} children were looked after" in flat
     for c in d.legal_status:
         assert f"{c.label} {c.value} {_pct(c.value, d.looked_after)}" in flat
-    assert f"Of {d.second_reviews} looked-after children" in flat
+    assert f"Of {d.second_reviews} children whose 2nd review was held" in flat
+    assert d.with_plan + d.without_plan_count == d.second_reviews
     assert f"{d.with_plan} ({_pct(d.with_plan, d.second_reviews)})" in flat
     for group in d.without_plan:
         share = _pct(len(group.children), d.without_plan_count)

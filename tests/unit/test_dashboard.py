@@ -21,8 +21,8 @@ F  C1 from Mon 2025-01-06 (Ann). Reviews 30 Jan 2025 PN1 (before the year), 29 A
    without a plan, interim care order. ICO since 06/01/2025: 449 days > 182: drift.
 G  V2 Thu 2025-05-01 to 2026-01-15, REC E45: left care, SGO. Reviews 20 May (blank code; due
    Mon 2 Jun after the 5 and 26 May bank holidays) in time, 25 Aug PN6 (due 20 Aug) late.
-   No plan by the 2nd review, and left care in the year: not in the summary (looked-after
-   children only) but on the dashboard's list under "no longer looked after".
+   No plan by the 2nd review, and left care in the year: counted in the 2nd-review figures
+   (issue 8, 2.8: one denominator) and listed under "no longer looked after".
    Outcome "No longer looked after" 15/01/2026.
 H  C2 from Mon 2025-04-07 (Bob). 1st due 20 working days on, skipping Good Friday 18 Apr,
    Easter Monday 21 Apr and 5 May = Thu 8 May; held 1 May PN1, in time. 2nd due 1 Aug, held
@@ -33,7 +33,8 @@ I  C2 from Mon 2025-06-02 (Bob). Reviews 27 Jun PN1 (due 30 Jun), 26 Sep PN1 (du
    time. No plan: without a plan, other legal status.
 
 Looked after on 31/03/2026: A B C E F H I = 7 (C1 E F, C2 A H I, V2 B, V3 C).
-Second reviews held (looked after, not short breaks): A B F H I = 5, with a plan A H = 2.
+Second reviews held (issue 8, 2.8: looked after now, or left care in the year, not short
+breaks): A B F H I + D G = 7, with a plan A H = 2, without B D F G I = 5 (2 + 5 = 7).
 Reviews in the year: A 2 (1 in time), B 2 (2), D 1 (1), F 2 (2), G 2 (1), H 2 (1), I 2 (2)
 = 13 held, 10 in timescale. Their codes: PN1 PN5 PN7 PN0 PN2 PN3 PN4 "" PN6 PN1 PN2 PN1 PN1:
 PN0 and the blank are left out, so 11 reviews, attended (PN1-4) 8, participated (PN1-6) 10.
@@ -131,7 +132,8 @@ def board():
 def test_tiles(board):
     assert board.year_from == D("2025-04-01")
     assert board.looked_after == 7
-    assert (board.second_reviews, board.with_plan, board.plan_share) == (5, 2, 0.4)
+    assert (board.second_reviews, board.with_plan, board.plan_share) == (7, 2, 2 / 7)
+    assert board.with_plan + board.without_plan_count == board.second_reviews
     assert (board.reviews_held, board.reviews_in_timescale) == (13, 10)
     assert board.timescale_share == pytest.approx(10 / 13)
     p = board.participation
@@ -155,7 +157,8 @@ def test_drift(board):
     groups = {g.key: [(c.child_id, c.since) for c in g.children] for g in board.drift}
     assert groups == {"ICO": [("F", D("2025-01-06"))], "A1": [], "A2": [("H", D("2025-09-01"))]}
     assert board.drift_children == 2
-    assert "64 weeks" in board.drift[0].children[0].note  # 449 days
+    # 449 days after 6 Jan 2025: day 450 (Children Act 1989 s32(1)(a): the first day is day 1)
+    assert "day 450): beyond 26 weeks" in board.drift[0].children[0].note
     assert "211 days" in board.drift[2].children[0].note
 
 
@@ -199,7 +202,12 @@ def test_figures_equal_the_summary(as_of):
     assert board.second_reviews == summary["second_review_held"]
     assert board.with_plan == summary["with_plan_by_second_review"]
     assert sorted(c.child_id for g in board.without_plan for c in g.children
-                  if g.key != "NO_LONGER_LOOKED_AFTER") == summary["without_plan_by_second_review"]
+                  ) == summary["without_plan_by_second_review"]
+    # One denominator (issue 8, 2.8): with + without = held, on the dashboard as in the JSON.
+    assert board.with_plan + board.without_plan_count == board.second_reviews
+    assert {g.key: [c.child_id for c in g.children] for g in board.drift} == {
+        "ICO": summary["drift"]["ico_over_26_weeks"],
+        "A1": summary["drift"]["a1_over_426_days"], "A2": summary["drift"]["a2_over_121_days"]}
     assert (board.reviews_held, board.reviews_in_timescale) == (
         summary["reviews_in_period"]["held"], summary["reviews_in_period"]["in_timescale"])
     assert {c.key: c.value for c in board.left_care} == {
@@ -220,3 +228,29 @@ def test_period_from_moves_the_year():
     assert (board.participation.reviews, board.participation.attended) == (2, 1)
     # Latest outcomes from 1 Oct: A progressing, D adoption order, G no longer LAC, H old text
     assert sum(c.value for c in board.monitoring) == 4
+
+
+def test_short_breaks_ending_are_shown_apart_from_leaving_care():
+    """Issue 8, 2.1 (SSDA903 guidance, domain.md): a period made only of V3/V4 short breaks
+    ending is not a child ceasing to be looked after, even with REC E4A. S has three V3 breaks
+    ending E4A in the year and one before it; T (V2) went home (E4A) on 01/02/2026; U began
+    on short breaks (V3) and became full-time (C2, RNE L after X1): that period is not short
+    breaks only, and it ended E4A on 01/03/2026, so U went home. Home = T and U = 2; short
+    breaks ended in the year = 3, of 1 child."""
+    histories = (
+        child("S", [("2025-03-03", "S", "V3", "2025-03-05", "E4A"),
+                    ("2025-06-02", "S", "V3", "2025-06-05", "E4A"),
+                    ("2025-09-01", "S", "V3", "2025-09-03", "E4A"),
+                    ("2026-01-05", "S", "V3", "2026-01-08", "E4A")]),
+        child("T", [("2025-05-01", "S", "V2", "2026-02-01", "E4A")]),
+        child("U", [("2025-07-01", "S", "V3", "2025-07-04", "X1"),
+                    ("2025-07-04", "L", "C2", "2026-03-01", "E4A")]),
+    )
+    calendar, settings = WorkingCalendar(), Settings()
+    cohort = Cohort(AS_OF, settings, IROS, tuple(assess_child(h, AS_OF, calendar, settings)
+                                                 for h in histories), calendar)
+    board, summary = dashboard(cohort), summarise(cohort)
+    assert summary["left_care"] == {"from": "2025-04-01", "to": "2026-03-31", "total": 2,
+                                    "adoption": 0, "sgo": 0, "cao": 0, "home": 2, "other": 0}
+    assert [(c.key, c.value) for c in board.left_care if c.value] == [("home", 2)]
+    assert (board.short_breaks_ended, board.short_break_children) == (3, 1)

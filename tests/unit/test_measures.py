@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from permanence_tracker.domain.codes import leaving_care_group
-from permanence_tracker.domain.entities import AdoptionMilestones, Episode
+from permanence_tracker.domain.entities import Episode
 from permanence_tracker.domain.measures import (
-    adoption_drift,
     age_in_years,
     caseload_band,
+    financial_year,
     financial_year_start,
     ico_drift,
     month_ends,
@@ -51,15 +51,20 @@ ICO_CHAIN = [ep("2025-01-06", "C1", end="2025-03-03", rec="X1"),
              ep("2025-05-05", "C1", "T")]
 
 
-@pytest.mark.parametrize(("as_of", "days"), [("2025-07-07", None), ("2025-07-08", 183)])
+@pytest.mark.parametrize(("as_of", "days"),
+                         [("2025-07-06", None), ("2025-07-07", 182), ("2025-07-08", 183)])
 def test_ico_beyond_26_weeks_across_a_chain(as_of, days):
+    """Children Act 1989 s32(1)(a) as amended by CFA 2014 s14: "twenty-six weeks beginning with
+    the day". 6 Jan is day 1, so the 26 weeks are 6 Jan to Sun 6 Jul (day 182); on 7 Jul
+    (as_of - first day = 182) they have passed (issue 8, 2.2; before, 7 Jul was not flagged)."""
     flag = ico_drift(periods_of_care(ICO_CHAIN)[0], D(as_of))
     if days is None:
-        assert flag is None  # exactly 182 days = 26 weeks: not beyond
+        assert flag is None  # 181 days after the first day: still inside the 26 weeks
     else:
         assert (flag.code, flag.days, flag.threshold, flag.since) == (
             "ICO", days, 182, D("2025-01-06"))
-        assert "26 weeks" in flag.explanation
+        assert "beyond 26 weeks" in flag.explanation
+        assert "ended on 06/07/2025" in flag.explanation
 
 
 def test_ico_run_broken_by_another_status_restarts():
@@ -74,54 +79,7 @@ def test_ico_run_broken_by_another_status_restarts():
     assert ico_drift(period, D("2025-04-01"), weeks=4) is None  # on C2 that day
 
 
-# Entered care Mon 2024-01-01. 2024 is a leap year: 366 days to 1 Jan 2025, + 31 (Jan) + 28
-# (Feb) = 425 on 1 Mar 2025, so 2 Mar is day 426 and 3 Mar day 427.
-ADOPTION_CARE = periods_of_care([ep("2024-01-01", "E1")])[0]
-
-
-@pytest.mark.parametrize(("placed", "a1"), [("2025-03-02", None), ("2025-03-03", 427)])
-def test_a1_beyond_426_days(placed, a1):
-    record = AdoptionMilestones("T1", placement_order=D("2024-06-01"), placed=D(placed),
-                                matched=D("2024-08-01"))
-    flags = {f.code: f for f in adoption_drift(ADOPTION_CARE, record, D("2025-04-01"))}
-    assert (flags["A1"].days if "A1" in flags else None) == a1
-
-
-def test_a1_needs_adoption_to_be_the_plan_and_ignores_later_decisions():
-    # Not placed; as of 2025-04-01 that is 366 + 90 = 456 days in care.
-    no_plan = AdoptionMilestones("T1")
-    assert adoption_drift(ADOPTION_CARE, no_plan, D("2025-04-01")) == ()
-    later = AdoptionMilestones("T1", should_be_placed=D("2025-06-01"))
-    assert adoption_drift(ADOPTION_CARE, later, D("2025-04-01")) == ()  # unseen on as_of
-    decided = AdoptionMilestones("T1", should_be_placed=D("2024-05-01"))
-    assert [(f.code, f.days) for f in adoption_drift(ADOPTION_CARE, decided,
-                                                     D("2025-04-01"))] == [("A1", 456)]
-    assert adoption_drift(ADOPTION_CARE, decided, D("2025-04-01"), a1_days=500) == ()
-
-
-# Placement order 2025-01-01: to 31 Jan 30, Feb 58, Mar 89, Apr 119, 2 May = 121.
-@pytest.mark.parametrize(
-    ("matched", "as_of", "a2"),
-    [("2025-05-02", "2025-06-01", None), ("2025-05-03", "2025-06-01", 122),
-     (None, "2025-05-02", None), (None, "2025-05-03", 122),
-     ("2025-05-20", "2025-05-03", 122)],  # matched after as_of: not yet matched then
-)
-def test_a2_beyond_121_days(matched, as_of, a2):
-    record = AdoptionMilestones("T1", placement_order=D("2025-01-01"),
-                                matched=D(matched) if matched else None)
-    period = periods_of_care([ep("2024-10-01", "E1")])[0]
-    flags = {f.code: f for f in adoption_drift(period, record, D(as_of))}
-    assert (flags["A2"].days if "A2" in flags else None) == a2
-
-
-def test_a2_threshold_is_configurable_and_reversal_ends_drift():
-    record = AdoptionMilestones("T1", placement_order=D("2025-01-01"))
-    period = periods_of_care([ep("2024-10-01", "E1")])[0]
-    # 2025-04-15 is 30 + 28 + 31 + 15 = 104 days after the order.
-    assert [f.days for f in adoption_drift(period, record, D("2025-04-15"), a2_days=100)] == [104]
-    reversed_ = AdoptionMilestones("T1", placement_order=D("2025-01-01"),
-                                   reversed=D("2025-04-01"), reversed_reason="RD3")
-    assert adoption_drift(period, reversed_, D("2025-06-01")) == ()
+# Adoption scorecard A1/A2: tests/unit/test_adoption.py.
 
 
 def test_participation_excludes_pn0_and_unknown_codes():
@@ -158,7 +116,19 @@ def test_month_ends_through_february_and_counts():
      ("2025-12-31", "2025-04-01")],
 )
 def test_financial_year_start(day, start):
+    """Issue 8, 2.9: from January to March the financial year began on 1 April of the
+    previous calendar year (the year runs 1 April to 31 March)."""
     assert financial_year_start(D(day)) == D(start)
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [("2026-02-15", ("2025-04-01", "2026-03-31")), ("2026-04-01", ("2026-04-01", "2027-03-31")),
+     ("2024-02-29", ("2023-04-01", "2024-03-31"))],
+)
+def test_financial_year_pair(day, year):
+    """1 April to 31 March of the financial year holding the day (issue 8, 2.9)."""
+    assert financial_year(D(day)) == (D(year[0]), D(year[1]))
 
 
 @pytest.mark.parametrize(

@@ -40,10 +40,11 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
     p = board.participation
     drift = ", ".join(f"{g.key} {len(g.children)}" for g in board.drift)
     if board.second_reviews:
-        second = (f"{board.with_plan} of them had a permanence plan by the 2nd review "
-                  f"({percent(board.plan_share)})")
+        second = (f"Children whose 2nd review was held: {second_review_words(board)}. "
+                  f"{board.with_plan} of them had a permanence plan by the 2nd review "
+                  f"({percent(board.plan_share)}), {board.without_plan_count} did not")
     else:
-        second = "No looked-after child has had a 2nd review yet"
+        second = f"No child has had a 2nd review: {second_review_words(board)}"
     if board.reviews_held:
         timescale = (f"{board.reviews_in_timescale} of {board.reviews_held} reviews held "
                      f"{year_words(board)} were in timescale")
@@ -60,13 +61,21 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
                          f"Children looked after on {_d(board.as_of)}"),
         "second_reviews": (str(board.second_reviews), second),
         "without_plan": (str(board.without_plan_count),
-                         "Children with no permanence plan by their 2nd review: looked after "
-                         "now, or left care this year. Press to list them by reason"),
+                         f"Of the {board.second_reviews} second reviews held, the children "
+                         "with no permanence plan by then: looked after now, or left care "
+                         f"{year_words(board)}. Press to list them by reason"),
         "timescale": (percent(board.timescale_share), timescale),
         "participation": (percent(p.participation_rate), participation),
         "drift": (str(board.drift_children),
                   f"Children with a drift flag ({drift}). Press to list them"),
     }
+
+
+def second_review_words(board: Dashboard) -> str:
+    """Which children the 2nd-review tiles count: one denominator for held, with and without
+    a plan (issue 8 item 8, ``services.summary.second_review_cohort``)."""
+    return (f"looked after on {_d(board.as_of)}, or left care {year_words(board)}, "
+            "short breaks only excluded")
 
 
 def _counts(counts: tuple[Count, ...], skip_zero: bool = True) -> str:
@@ -103,9 +112,19 @@ def monitoring(board: Dashboard) -> str:
 def left_care(board: Dashboard) -> str:
     total = board.left_care_total
     if not total:
-        return f"No period of care ended {year_words(board)}."
-    ended = "period of care" if total == 1 else "periods of care"
-    return f"{total} {ended} ended {year_words(board)}: {_counts(board.left_care)}."
+        text = f"No period of care ended {year_words(board)}."
+    else:
+        ended = "period of care" if total == 1 else "periods of care"
+        text = f"{total} {ended} ended {year_words(board)}: {_counts(board.left_care)}."
+    return f"{text} {short_breaks(board)}"
+
+
+def short_breaks(board: Dashboard) -> str:
+    """Short breaks ended, labelled apart: they are never children leaving care."""
+    breaks = board.short_breaks_ended
+    return (f"Short breaks ended (V3/V4, not leaving care, not counted above): {breaks} "
+            f"{'break' if breaks == 1 else 'breaks'} of "
+            f"{children(board.short_break_children)}.")
 
 
 def caseloads(board: Dashboard) -> str:

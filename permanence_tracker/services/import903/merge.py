@@ -1,11 +1,13 @@
 """Folding the facts of several returns into one record each, and comparing with the database.
 
 The same record may come from several rows: an episode in two collection years' returns, a
-child's Header and UASC rows. Rows are applied oldest first (collection year, then file and
-row order), and a value from a later row replaces an earlier one; a blank never erases a value
-(from an earlier row or the database). So a later return can close an episode left open in an
-earlier one or correct its fields, an earlier return imported afterwards cannot reopen it, and
-importing the same files twice changes nothing.
+child's Header and UASC rows, an adoption decision's AD1 and PlacedAdoption rows (keyed by the
+decision date: DATE_INT = DATE_PLACED, DfE rule 523; a child may hold several decisions). Rows
+are applied oldest first (collection year, then file and row order), and a value from a later
+row replaces an earlier one; a blank never erases a value (from an earlier row or the
+database). So a later return can close an episode left open in an earlier one or correct its
+fields, an earlier return imported afterwards cannot reopen it, and importing the same files
+twice changes nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
     "child": (e.Child, ("child_id",)),
     "episode": (e.Episode, ("child_id", "start")),
     "review": (e.Review, ("child_id", "held")),
-    "adoption": (e.AdoptionMilestones, ("child_id",)),
+    "adoption": (e.AdoptionMilestones, ("child_id", "should_be_placed")),  # one per decision
     "missing": (e.MissingEpisode, ("child_id", "start", "kind")),
     "previous": (e.PreviousPermanence, ("child_id",)),
 }
