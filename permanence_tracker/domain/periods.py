@@ -38,7 +38,26 @@ class Period:
         """Looked after only under short breaks (V3/V4, Care Planning Regs 2010 reg 48)."""
         return all(e.legal_status in SHORT_BREAK_STATUSES for e in self.episodes)
 
+    @property
+    def full_time_from(self) -> date | None:
+        """The day full-time care began: the start of the first episode not under short
+        breaks (V3/V4), or None for a period of short breaks only.
+
+        Care Planning Regs 2010 reg 48 / reg 33: a child on short breaks who becomes looked
+        after full time starts the reg 33 timetable on that day (domain.md).
+        """
+        for episode in self.episodes:
+            if episode.legal_status not in SHORT_BREAK_STATUSES:
+                return episode.start
+        return None
+
+    @property
+    def begins_with_short_breaks(self) -> bool:
+        return self.episodes[0].legal_status in SHORT_BREAK_STATUSES
+
     def open_on(self, day: date) -> bool:
+        """Looked after on ``day`` (SSDA903: start <= day and no end or end > day), so a
+        period that began and ended on one day (DEC = DECOM, DfE rule 356) is open on none."""
         return self.start <= day and (self.end is None or self.end > day)
 
     def contains(self, day: date) -> bool:
@@ -96,10 +115,12 @@ def short_break_series(periods: Sequence[Period], period: Period) -> Period:
     1st review within 3 months of the start of the *first* break, then 6-monthly. Under V3 each
     break is its own 903 episode and so its own period of care; the series is the unbroken run
     of short-break-only periods up to ``period`` (a period under any other legal status ends
-    it). Reviews held between breaks fall inside the returned span. ``period`` may be an
-    as-of view of one of ``periods``; any other period is returned unchanged.
+    it). Reviews held between breaks fall inside the returned span. A period that begins as
+    short breaks and becomes full-time care joins the series too: its short-break part is the
+    series' last break (see :attr:`Period.full_time_from`). ``period`` may be an as-of view of
+    one of ``periods``; any other period is returned unchanged.
     """
-    if not period.short_breaks_only:
+    if not period.begins_with_short_breaks:
         return period
     starts = [p.start for p in periods]
     if period.start not in starts:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from permanence_tracker.domain.entities import PlanChange
+from permanence_tracker.domain.entities import PlanChange, Review
 from permanence_tracker.domain.periods import Period
-from permanence_tracker.domain.timetable import ReviewTimetable
+from permanence_tracker.domain.timetable import ReviewTimetable, ordinal
 
 WARNING_DAYS = 28
 
@@ -118,3 +118,56 @@ def assess_permanence(
     if due is not None and (due - as_of).days <= WARNING_DAYS:
         return PermanenceAssessment(PlanStatus.DUE_SOON_NO_PLAN, None, due, None)
     return PermanenceAssessment(PlanStatus.NOT_YET_DUE, None, due, None)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanAnswerConflict:
+    """A review's "plan in place" answer that the plan records contradict (issue 8 item 7).
+
+    ``says`` is the review's answer; ``plan_agreed`` is the plan date that contradicts it: for
+    "yes", the first plan of the period agreed after the review (None: none recorded); for
+    "no", the first plan agreed on or before the review.
+    """
+
+    number: int  # the review's number in its timetable (reg 33)
+    held: date
+    says: bool
+    plan_agreed: date | None
+
+    @property
+    def explanation(self) -> str:
+        review = f"{ordinal(self.number)} review on {self.held:%d/%m/%Y}"
+        if self.says:
+            found = (f"the first plan recorded was agreed on {self.plan_agreed:%d/%m/%Y}"
+                     if self.plan_agreed else "no plan for permanence is recorded")
+            return f"{review} says a plan was in place, but {found}"
+        return (f"{review} says no plan was in place, but a plan was agreed on "
+                f"{self.plan_agreed:%d/%m/%Y}")
+
+
+def plan_answer_conflicts(
+    timetable: ReviewTimetable,
+    reviews: Iterable[Review],
+    plans: Iterable[PlanChange],
+    not_before: date | None = None,
+) -> tuple[PlanAnswerConflict, ...]:
+    """Reviews of the reg 33 timetable whose recorded "plan in place" answer disagrees with the
+    plan records (a plan for permanence agreed on or before the review, the same day counting,
+    as in :func:`assess_permanence`). Unanswered reviews are not checked. The tracker's
+    measures keep counting the plan records; the conflict is shown, never settled silently.
+    """
+    plans = tuple(p for p in plans if p.primary and (not_before is None or p.agreed >= not_before))
+    answers = {r.held: r.plan_in_place for r in reviews if r.plan_in_place is not None}
+    found = []
+    for held in timetable.held:
+        says = answers.get(held.held)
+        if says is None or held.short_breaks:
+            continue
+        before = first_plan_on_or_before(plans, held.held)
+        if says and before is None:
+            later = [p.agreed for p in plans if p.agreed > held.held]
+            found.append(PlanAnswerConflict(held.number, held.held, True,
+                                            min(later) if later else None))
+        elif not says and before is not None:
+            found.append(PlanAnswerConflict(held.number, held.held, False, before))
+    return tuple(found)

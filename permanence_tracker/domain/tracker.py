@@ -5,16 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from permanence_tracker.domain.adoption import adoption_drift
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import ChildHistory, Episode, PlanChange, Settings
-from permanence_tracker.domain.measures import DriftFlag, adoption_drift, ico_drift
+from permanence_tracker.domain.measures import DriftFlag, eighteenth_birthday, ico_drift
 from permanence_tracker.domain.periods import (
     Period,
     latest_period,
     periods_of_care,
     short_break_series,
 )
-from permanence_tracker.domain.permanence import PermanenceAssessment, assess_permanence
+from permanence_tracker.domain.permanence import (
+    PermanenceAssessment,
+    PlanAnswerConflict,
+    assess_permanence,
+    plan_answer_conflicts,
+)
 from permanence_tracker.domain.timetable import ReviewTimetable, review_timetable
 
 
@@ -30,10 +36,19 @@ class ChildStanding:
     permanence: PermanenceAssessment | None
     drift: tuple[DriftFlag, ...]
     plan: PlanChange | None  # current plan (latest agreed on or before as_of)
+    care_ends: date | None = None  # the 18th birthday (Children Act 1989 s105(1))
+    plan_conflicts: tuple[PlanAnswerConflict, ...] = ()  # review answers the plans contradict
 
     @property
     def child_id(self) -> str:
         return self.history.child.child_id
+
+    @property
+    def open_past_18(self) -> bool:
+        """An episode still open on or after the 18th birthday: care ended then (s105(1)),
+        so the episode needs closing (unless the young person is accommodated under s20(5)
+        in a community home, V2/K2, which DfE rule 359 accepts; still no reviews)."""
+        return self.looked_after and self.care_ends is not None and self.as_of >= self.care_ends
 
     @property
     def short_breaks_only(self) -> bool:
@@ -70,6 +85,13 @@ def assess_child(
     for short breaks, which have no permanence assessment), the permanence-by-2nd-review state
     and, while looked after, the drift flags (ICO beyond ``settings.ico_weeks``, adoption A1/A2
     beyond ``settings.a1_days`` / ``a2_days``).
+
+    Care ends at 18 (Children Act 1989 s105(1), s22): no review is due on or after the 18th
+    birthday (``care_ends``). Whether the child is looked after stays what the 903 episodes say
+    (an open episode: the summary contract's definition); an episode open past the 18th
+    birthday is shown as needing closing (:attr:`ChildStanding.open_past_18`), not hidden.
+    A review whose "plan in place" answer the plan records contradict is listed in
+    ``plan_conflicts`` (issue 8 item 7); the permanence measure keeps using the plan records.
     """
     periods = periods_of_care(history.episodes)
     started = latest_period(periods, as_of)
@@ -80,21 +102,24 @@ def assess_child(
     plans = [p for p in history.plans if p.agreed <= as_of and (since is None or p.agreed >= since)]
     plan = max(plans, key=lambda p: (p.agreed, p.id or 0)) if plans else None
     timetable = permanence = None
+    care_ends = eighteenth_birthday(history.child.dob)
+    conflicts: tuple[PlanAnswerConflict, ...] = ()
     drift: tuple[DriftFlag, ...] = ()
     if period is not None:
         # Short breaks are reviewed across the whole series of breaks (reg 48).
         reviewed = short_break_series(periods, period)
         held = (r.held for r in history.reviews)
-        timetable = review_timetable(reviewed, held, calendar, as_of)
+        timetable = review_timetable(reviewed, held, calendar, as_of, care_ends)
         if not period.short_breaks_only:
             permanence = assess_permanence(period, timetable, history.plans, as_of, since)
+            conflicts = plan_answer_conflicts(timetable, history.reviews, plans, since)
         if looked_after:
             flags = [ico_drift(period, as_of, settings.ico_weeks)]
-            for record in history.adoption:
-                flags.extend(adoption_drift(
-                    period, record, as_of, settings.a1_days, settings.a2_days
-                ))
+            flags.extend(adoption_drift(
+                period, history.adoption, as_of, settings.a1_days, settings.a2_days
+            ))
             drift = tuple(f for f in flags if f is not None)
     return ChildStanding(
-        history, as_of, periods, period, looked_after, episode, timetable, permanence, drift, plan
+        history, as_of, periods, period, looked_after, episode, timetable, permanence, drift,
+        plan, care_ends, conflicts,
     )

@@ -2,8 +2,9 @@
 
 Each check returns :class:`Problem` objects naming the field, what is wrong and how to fix it.
 Sources: SSDA903 guidance and validation rules (episode dates, codes, review participation
-codes: PN0 is for children under 4 only); Care Planning Regs 2010 reg 33 (reviews belong to a
-period of care).
+codes: PN0 is for children under 4 only; rule 352, no period of care starts at 18 or over;
+rule 356, an episode does not end before it starts, though it may end the day it starts);
+Care Planning Regs 2010 reg 33 (reviews belong to a period of care).
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from permanence_tracker.domain.codes import PARTICIPATION_CODES, PLAN_TYPES, UNDER_FOUR
+from permanence_tracker.domain.codes import (
+    PARTICIPATION_CODES,
+    PLAN_TYPES,
+    SEX_WORDS,
+    UNDER_FOUR,
+)
 from permanence_tracker.domain.entities import Child, Episode, PlanChange, Review
 from permanence_tracker.domain.errors import Problem
-from permanence_tracker.domain.measures import age_in_years
+from permanence_tracker.domain.measures import age_in_years, eighteenth_birthday
 from permanence_tracker.domain.periods import periods_of_care
 
 RNE_CODES = ("S", "L", "P", "T", "B", "U")
@@ -33,9 +39,9 @@ def check_child(child: Child, today: date) -> list[Problem]:
     if child.dob > today:
         problems.append(Problem("dob", f"{_fmt(child.dob)} is in the future: enter the date "
                                        "of birth"))
-    if child.sex not in ("", "1", "2"):
-        problems.append(Problem("sex", f"{child.sex!r} is not a 903 sex code: use 1 (male) "
-                                       "or 2 (female)"))
+    if child.sex not in ("", *SEX_WORDS):  # stored canonical: M, F or U (domain/codes.py)
+        problems.append(Problem("sex", f"{child.sex!r} is not a stored sex value: use M (male), "
+                                       "F (female) or U (not known)"))
     if child.upn and (len(child.upn) != 13 or not child.upn[0].isalpha()
                       or not child.upn[1:12].isdigit()):
         problems.append(Problem("upn", f"{child.upn!r} is not a UPN: a letter, 11 digits and a "
@@ -67,11 +73,12 @@ def check_episode(
                                          f"birth {_fmt(child.dob)}"))
     if episode.start > today:
         problems.append(Problem("start", f"{_fmt(episode.start)} is in the future"))
+    problems += check_care_starts_under_18(episode, child)
     if episode.end is not None:
-        if episode.end <= episode.start:
-            problems.append(Problem("end", f"{_fmt(episode.end)} is not after the start "
-                                           f"{_fmt(episode.start)}: an episode must end after "
-                                           "it starts"))
+        if episode.end < episode.start:  # DfE rule 356: DEC may equal DECOM, not precede it
+            problems.append(Problem("end", f"{_fmt(episode.end)} is before the start "
+                                           f"{_fmt(episode.start)}: an episode cannot end "
+                                           "before it starts (it may end the day it starts)"))
         if episode.end > today:
             problems.append(Problem("end", f"{_fmt(episode.end)} is in the future"))
         if not episode.rec:
@@ -88,6 +95,20 @@ def check_episode(
             problems.append(Problem("start", f"overlaps the episode {_fmt(other.start)} to "
                                              f"{end}: end that one first or change the dates"))
     return problems
+
+
+def check_care_starts_under_18(episode: Episode, child: Child) -> list[Problem]:
+    """DfE 903 validation rule 352: a child who starts to be looked after (RNE S) must be
+    under 18 (Children Act 1989 s105(1): a "child" is a person under 18). A 29 February
+    birthday is reached on 1 March in a common year (:func:`measures.birthday`)."""
+    if episode.rne != "S":
+        return []
+    adult = eighteenth_birthday(child.dob)
+    if episode.start < adult:
+        return []
+    return [Problem("start", f"{_fmt(episode.start)} is on or after the child's 18th birthday "
+                             f"({_fmt(adult)}): a period of care cannot start at 18 or over "
+                             "(DfE rule 352); check the start date and the date of birth")]
 
 
 def _overlap(a: Episode, b: Episode) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
+from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width, uk_date
 from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import NOTE, count, gap, heading, para, title
@@ -34,6 +34,8 @@ def legal_status(code: str) -> str:
 
 
 def next_review_text(s) -> str:
+    if s.no_review_before_18:
+        return f"none: care ends on the 18th birthday ({uk_date(s.care_ends)})"
     if s.next_review_due is None:
         return "none due (not looked after)" if not s.looked_after else ""
     when = (f"{count(-s.days_left, 'day')} overdue" if s.overdue
@@ -49,9 +51,12 @@ def _standing(record: ChildRecord, width: float) -> list:
         status = "short breaks (reg 48): no permanence measure"
     care = (f"from {uk_date(s.start_of_care)}" if s.looked_after
             else f"left care {uk_date(s.left_care)}" if s.left_care else "not looked after")
+    if s.leaves_care:
+        care += f". {s.leaves_care}"
     pairs = [
         ("Child ID", child.child_id), ("Name", child.name or "(not recorded)"),
-        ("Date of birth", f"{uk_date(child.dob)} (age {s.age})"), ("IRO", s.iro),
+        ("Date of birth", f"{uk_date(child.dob)} (age {s.age})"),
+        ("Sex", sex_words(child.sex) or "not recorded"), ("IRO", s.iro),
         ("Legal status", legal_status(s.legal_status)), ("Placement", s.placement),
         ("Social worker", child.social_worker), ("Team", " / ".join(
             t for t in (child.locality, child.area, child.team) if t)),
@@ -63,6 +68,10 @@ def _standing(record: ChildRecord, width: float) -> list:
     if s.flags:
         items.extend(heading("Flags"))
         items.append(table(["Flag", "Why"], [[f.label, f.explanation] for f in s.flags],
+                           [0.22 * width, 0.78 * width], zebra=False))
+    if s.warnings:
+        items.extend(heading("Warnings: records to put right"))
+        items.append(table(["Warning", "Why"], [[w.label, w.explanation] for w in s.warnings],
                            [0.22 * width, 0.78 * width], zebra=False))
     return items
 
@@ -87,8 +96,9 @@ def _chronology(record: ChildRecord, width: float) -> list:
 
 def _reviews(record: ChildRecord, width: float) -> list:
     items = heading("Reviews held and due")
-    rows = [[uk_date(r.review.held), str(r.period or ""), str(r.number or ""), uk_date(r.due),
-             _yes_no(r.in_timescale), r.review.participation, r.review.iro]
+    rows = [[uk_date(r.review.held), str(r.period or ""),
+             f"{r.number} (reg 48)" if r.short_breaks and r.number else str(r.number or ""),
+             uk_date(r.due), _yes_no(r.in_timescale), r.review.participation, r.review.iro]
             for r in sorted(record.reviews, key=lambda r: r.review.held)]
     s = record.standing
     if s.next_review_due is not None:

@@ -18,7 +18,13 @@ from permanence_tracker.domain import validation as v
 from permanence_tracker.domain.codes import CONTINUING_REC, LEGAL_STATUS_NAMES
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
-from permanence_tracker.services.codelists import legal_status_codes, placement_codes
+from permanence_tracker.services.codelists import (
+    code_problems,
+    episode_code_problems,
+    legal_status_codes,
+    placement_codes,
+    with_code_problems,
+)
 
 CHANGE_RNES = ("L", "P", "T", "B", "U")
 
@@ -100,10 +106,17 @@ def record_change(
         )
         others = [e for e in episodes if e.id != current.id]
         problems = rne_problems(current, legal_status, placement, rne)
+        if on == current.start:  # DEC = DECOM is valid (DfE rule 356), two DECOMs on one day not
+            problems.append(Problem("start", f"the current episode started on {on:%d/%m/%Y}: "
+                                             "a change that day would give two episodes "
+                                             "starting the same day; edit the current episode "
+                                             "instead"))
         problems += v.check_episode(ended, others, child, today, legal_status_codes(),
                                     placement_codes())
         problems += v.check_episode(new, [*others, ended], child, today, legal_status_codes(),
                                     placement_codes())
+        # The new episode's codes must be in the lists of the year it starts (issue 8 s2.6).
+        problems = with_code_problems(problems, episode_code_problems(new))
         if problems:
             raise ValidationError(_unique(problems))
         ended = uow.repo.update(ended)
@@ -126,6 +139,8 @@ def end_care(uow_factory: Callable, child_id: str, on: date, rec: str, today: da
         elif rec not in codes("REC"):
             problems.append(Problem("rec", f"{rec!r} is not a reason episode ceased: choose one "
                                            "from the list"))
+        else:  # REC of the collection year the episode ends in (DfE rule 149; issue 8 s2.6)
+            problems += code_problems("rec", "REC", rec, on, "the child leaves care in")
         ended = replace(current, end=on, rec=rec)
         others = [e for e in episodes if e.id != current.id]
         problems += v.check_episode(ended, others, child, today, legal_status_codes(),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from permanence_tracker.domain.adoption import adoption_path
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import (
     AdoptionMilestones,
@@ -54,6 +55,7 @@ class ReviewRow:
     number: int | None  # review number within its period (None: after as_of or outside)
     due: date | None
     in_timescale: bool | None
+    short_breaks: bool = False  # a reg 48 (short breaks) review, not a reg 33 one
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,10 @@ def _reviews(standing: ChildStanding, calendar: WorkingCalendar,
     """Every review with its number and due date in its period (reg 33; reg 48 short breaks).
 
     Periods are walked oldest first: a short-break series is numbered across its breaks, so a
-    later break's timetable renumbers the series' earlier reviews consistently.
+    later break's timetable renumbers the series' earlier reviews consistently. A review held
+    in the gap between two breaks belongs to the series (shown against the later break); in a
+    period that becomes full-time care the reg 48 reviews keep their reg 48 numbers and due
+    dates and the reg 33 ones are numbered from 1 from the day full-time care began.
     """
     as_of = standing.as_of
     held: dict[date, tuple[int, HeldReview]] = {}
@@ -154,14 +159,18 @@ def _reviews(standing: ChildStanding, calendar: WorkingCalendar,
             continue
         reviewed = short_break_series(standing.periods, view)
         dates = (r.held for r in standing.history.reviews)
-        for item in review_timetable(reviewed, dates, calendar, as_of).held:
-            held[item.held] = (numbers[period.start], item)
+        for item in review_timetable(reviewed, dates, calendar, as_of).every_review:
+            # The period that contains it; a review between two breaks of a series is in
+            # none, belongs to the series (reg 48) and shows the series' latest break.
+            inside = _period_of(standing.periods, numbers, item.held)
+            held[item.held] = (inside or numbers[period.start], item)
     rows = []
     for review in sorted(standing.history.reviews, key=lambda r: r.held, reverse=True):
         found = held.get(review.held)
         if found:
             period, item = found
-            rows.append(ReviewRow(review, period, item.number, item.due, item.in_timescale))
+            rows.append(ReviewRow(review, period, item.number, item.due, item.in_timescale,
+                                  item.short_breaks))
         else:
             rows.append(ReviewRow(review, _period_of(standing.periods, numbers, review.held),
                                   None, None, None))
@@ -173,13 +182,14 @@ def _period_of(periods: tuple[Period, ...], numbers: dict[date, int], day: date)
 
 
 def _adoption(record: AdoptionMilestones, period: Period | None, as_of: date) -> AdoptionRow:
-    """A1 from the start of the latest period of care, A2 from the placement order; dates
-    after ``as_of`` count as not yet happened (as :func:`domain.measures.adoption_drift`)."""
-    placed = record.placed if record.placed and record.placed <= as_of else None
+    """A1 from the start of the latest period of care, A2 from the placement order; the order
+    and the move come from the episodes (E1 start, A3-A6 start) when they show them, and dates
+    after ``as_of`` count as not yet happened (:func:`domain.adoption.adoption_path`)."""
+    path = adoption_path(period, [record], as_of) if period is not None else None
+    placed = path.placed if path else None
     a1 = ((placed or as_of) - period.start).days if period is not None else None
-    order = record.placement_order if record.placement_order and \
-        record.placement_order <= as_of else None
-    matched = record.matched if record.matched and record.matched <= as_of else None
+    order = path.placement_order if path else None
+    matched = path.matched if path else None
     a2 = ((matched or as_of) - order).days if order is not None else None
     return AdoptionRow(record, a1, placed is not None, a2, matched is not None)
 

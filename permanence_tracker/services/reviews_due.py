@@ -3,9 +3,11 @@
 Each looked-after child's next statutory review (Care Planning, Placement and Case Review
 (England) Regulations 2010, reg 33) is taken from the cohort's standings, the same data
 ``services.summary.reviews_due`` reads: children on short breaks only (V3/V4, reg 48) are left
-out, as they are from every LAC review measure. A review is overdue when its due date is before
-``as_of`` (a review held on its due date is in time); otherwise it falls in week ``n`` when it
-is due ``7(n-1)`` to ``7n-1`` days after ``as_of`` (week 1 is as_of to as_of+6).
+out, as they are from every LAC review measure, and so is a review that would fall due on or
+after the 18th birthday (care ends at 18: Children Act 1989 s105(1)). A review is overdue
+when its due date is before ``as_of`` (a review held on its due date is in time); otherwise it
+falls in week ``n`` when it is due ``7(n-1)`` to ``7n-1`` days after ``as_of`` (week 1 is
+as_of to as_of+6).
 """
 
 from __future__ import annotations

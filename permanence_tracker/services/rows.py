@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from permanence_tracker.domain.codes import sex_words
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.domain.permanence import PlanStatus
 from permanence_tracker.domain.tracker import ChildStanding
@@ -17,7 +18,7 @@ from permanence_tracker.services.cohort import Cohort
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    code: str  # NO_PLAN, PLAN_DUE_SOON, OVERDUE, ICO, A1, A2
+    code: str  # NO_PLAN, PLAN_DUE_SOON, OVERDUE, ICO, A1, A2; warnings: PLAN_ANSWER, OPEN_PAST_18
     label: str  # short words shown in the table (never colour alone)
     explanation: str  # the tooltip: why, with the dates and the rule
 
@@ -50,10 +51,28 @@ class ChildRow:
     reason_group: str
     flags: tuple[Flag, ...]
     version: int
+    care_ends: date | None = None  # 18th birthday: care ends then (Children Act 1989 s105(1))
+    warnings: tuple[Flag, ...] = ()  # records that disagree: shown, not counted as flags
 
     @property
     def flag_codes(self) -> frozenset[str]:
         return frozenset(f.code for f in self.flags)
+
+    @property
+    def leaves_care(self) -> str:
+        """When care ends at 18 (Children Act 1989 s105(1)), for a looked-after child: the
+        words the record header and the review preparation sheet show ("" otherwise)."""
+        if not self.looked_after or self.care_ends is None:
+            return ""
+        if self.age < 18:
+            return f"Leaves care on {_d(self.care_ends)} (18th birthday)"
+        return f"Care ended on {_d(self.care_ends)} (18th birthday): the episode is still open"
+
+    @property
+    def no_review_before_18(self) -> bool:
+        """Looked after with no next review: the next one would fall due on or after the 18th
+        birthday, and no review is due then (care ends at 18)."""
+        return self.looked_after and self.next_review_due is None and self.care_ends is not None
 
 
 def _d(day: date | None) -> str:
@@ -90,11 +109,29 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
+def _warnings(s: ChildStanding) -> tuple[Flag, ...]:
+    """Records to put right: a review's "plan in place" answer the plan records contradict
+    (issue 8 item 7: both dates shown, neither silently used), and an episode still open on or
+    after the 18th birthday (Children Act 1989 s105(1): care ends at 18; no review is due)."""
+    found = [Flag("PLAN_ANSWER", "Review and plan records disagree",
+                  f"{c.explanation}. The permanence measures count the plan records: correct "
+                  "the review's answer or the plan.") for c in s.plan_conflicts]
+    e = s.episode
+    if s.open_past_18 and e is not None and not (e.legal_status == "V2" and e.placement == "K2"):
+        found.append(Flag("OPEN_PAST_18", "Open past 18th birthday",
+                          f"Care ended on the 18th birthday ({_d(s.care_ends)}; Children Act "
+                          f"1989 s105(1)) but the episode from {_d(e.start)} is still open: "
+                          "close it with the reason care ended. No review is due on or after "
+                          "the 18th birthday. (Only accommodation under s20(5) in a community "
+                          "home, V2 with K2, may stay open: DfE rule 359.)"))
+    return tuple(found)
+
+
 def child_row(s: ChildStanding) -> ChildRow:
     child = s.history.child
     period = s.period
     timetable = s.timetable
-    last = timetable.held[-1].held if timetable and timetable.held else None
+    last = timetable.every_review[-1].held if timetable and timetable.every_review else None
     nxt = timetable.next if timetable and s.looked_after else None
     p = s.permanence
     return ChildRow(
@@ -102,7 +139,7 @@ def child_row(s: ChildStanding) -> ChildRow:
         name=child.name,
         dob=child.dob,
         age=age_in_years(child.dob, s.as_of),
-        sex=child.sex,
+        sex=sex_words(child.sex),  # in words (Male, Female, Not known), never the code
         legal_status=s.episode.legal_status if s.episode else "",
         placement=s.episode.placement if s.episode else "",
         iro=child.iro,
@@ -124,6 +161,8 @@ def child_row(s: ChildStanding) -> ChildRow:
         reason_group=p.reason.value if p and p.reason else "",
         flags=_flags(s),
         version=child.version,
+        care_ends=s.care_ends,
+        warnings=_warnings(s),
     )
 
 

@@ -54,7 +54,9 @@ def test_header_shows_the_facts_an_iro_needs_first(window):
     win = window("P1")
     shown = {key: label.text() for key, label in win.header.values.items()}
     assert shown["dob"] == "10/01/2012 (age 14)"
-    assert shown["looked_after"] == "yes, since 02/06/2025"
+    # Care ends at 18 (issue 8 item 4; Children Act 1989 s105(1)): the header says when.
+    assert shown["looked_after"] == ("yes, since 02/06/2025; leaves care on 10/01/2030 "
+                                     "(18th birthday)")
     assert shown["legal_status"] == "C2 – Full care order"
     assert shown["placement"] == "U4"
     assert shown["iro"] == "Ann Able"

@@ -74,11 +74,12 @@ def test_add_child_saves(uow, show):
     dialog.ui.child_id.setText("N1")
     dialog.ui.forename.setText("Nia")
     _set(dialog.ui.dob, date(2019, 4, 4))
-    _pick(dialog.ui.sex, "2")
+    assert dialog.ui.sex.itemText(dialog.ui.sex.findData("F")) == "Female"  # words, not codes
+    _pick(dialog.ui.sex, "F")
     _save(dialog)
     assert not dialog.isVisible()
-    stored = _child(uow, "N1")
-    assert (stored.forename, stored.dob, stored.sex) == ("Nia", date(2019, 4, 4), "2")
+    stored = _child(uow, "N1")  # stored canonical F (issue 8 s1: one value, shown in words)
+    assert (stored.forename, stored.dob, stored.sex) == ("Nia", date(2019, 4, 4), "F")
 
 
 @pytest.mark.parametrize("field, value, words", [
@@ -197,7 +198,9 @@ def test_change_suggests_the_rne_from_what_changed(qtbot, uow, show):
 
 
 @pytest.mark.parametrize("child_id, on, rne, field, words", [
-    ("P3", date(2026, 1, 2), "P", "on", "is not after the start 05/01/2026"),  # end < start
+    ("P3", date(2026, 1, 2), "P", "on", "is before the start 05/01/2026"),  # DfE rule 356
+    # DEC = DECOM is valid (issue 8), but a change that day would give two episodes one DECOM
+    ("P3", date(2026, 1, 5), "P", "on", "edit the current episode instead"),
     ("P3", date(2026, 4, 2), "P", "on", "is in the future"),
     ("P3", date(2026, 2, 2), "L", "legal_status", "RNE L means the legal status changed"),
 ])

@@ -77,7 +77,7 @@ def test_change_before_the_open_episode_starts_is_refused(uow, child):
     with pytest.raises(ValidationError) as excinfo:
         changes.record_change(uow, child, date(2025, 5, 1), "C2", "U6", "L", TODAY)
     assert "end" in _fields(excinfo)
-    assert "not after the start 02/06/2025" in str(excinfo.value)
+    assert "before the start 02/06/2025" in str(excinfo.value)  # DfE rule 356
     assert len(_episodes(uow)) == 1
 
 

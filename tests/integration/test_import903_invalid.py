@@ -30,8 +30,8 @@ EP_HEAD = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHAN
 def _bad_return(folder: Path) -> Path:
     folder.mkdir()
     header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" + "".join(
-        f"K{n},1,01/01/2015,WBRI,,,\n" for n in range(1, 9))
-    header += "H1,3,01/01/2015,WBRI,,,\nH2,2,31/02/2015,WBRI,,,\n,1,01/01/2015,WBRI,,,\n"
+        f"K{n},M,01/01/2015,WBRI,,,\n" for n in range(1, 9))  # 2025-26: SEX M/F/U (issue 8)
+    header += "H1,3,01/01/2015,WBRI,,,\nH2,F,31/02/2015,WBRI,,,\n,M,01/01/2015,WBRI,,,\n"
     (folder / "header.csv").write_text(header)
     (folder / "episodes.csv").write_text(EP_HEAD + "\n".join([
         "K1,01/04/2025,S,XX,N1,U4,PR1,,,",
@@ -54,13 +54,14 @@ def _bad_return(folder: Path) -> Path:
 
 # (file, row, column, value, words the reason must contain)
 EXPECTED = [
-    ("header.csv", 10, "SEX", "3", "not in the SEX list: use one of 1, 2"),
+    ("header.csv", 10, "SEX", "3", "not in the SEX list: use one of 1, 2, M, F, U"),
     ("header.csv", 11, "DOB", "31/02/2015", "not a real date (February 2015 has 28 days)"),
     ("header.csv", 12, "CHILD", "", "CHILD is required but empty: fill it in"),
     ("episodes.csv", 2, "LS", "XX", "not in the LS list: use one of C1, C2"),
     ("episodes.csv", 3, "RNE", "Q", "not in the RNE list: use one of S, L, P, T, B, U"),
     ("episodes.csv", 4, "PLACE", "H5", "only up to 2024-25, but the row's dates fall in 2025-26"),
-    ("episodes.csv", 5, "DEC", "01/05/2025", "not after it starts (01/06/2025): correct DEC"),
+    # DfE rule 356: DEC before DECOM is refused (DEC = DECOM is valid, issue 8 item 6).
+    ("episodes.csv", 5, "DEC", "01/05/2025", "before it starts (01/06/2025): correct DEC"),
     ("episodes.csv", 7, "DECOM", "01/06/2025", "overlaps child K5's episode from 01/04/2025 "
      "to still open (bad/episodes.csv row 6)"),
     ("episodes.csv", 8, "PLACE_PROVIDER", "PR9", "not in the PLACE_PROVIDER list"),
@@ -147,7 +148,7 @@ def test_cli_exit_codes(context, tmp_path, capsys):
 @pytest.mark.parametrize("stored_end", [None, date(2025, 7, 1)])
 def test_an_episode_overlapping_a_stored_one_is_rejected(context, tmp_path, stored_end):
     with context.uow() as uow:
-        uow.repo.add(e.Child("K1", date(2015, 1, 1), sex="1"))
+        uow.repo.add(e.Child("K1", date(2015, 1, 1), sex="M"))
         uow.repo.add(e.Episode("K1", date(2025, 4, 1), "S", "C2", end=stored_end,
                                rec="E8" if stored_end else ""))
     folder = tmp_path / "r"

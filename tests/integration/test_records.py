@@ -55,7 +55,7 @@ def test_duplicate_child_and_future_birth_are_refused(uow, child):
         (Episode("K1", date(2024, 1, 1), "S", "C2", end=date(2025, 2, 1), rec="E4A"),
          "start", "overlaps the episode 06/01/2025"),
         (Episode("K1", date(2024, 1, 1), "S", "C2", end=date(2023, 12, 1), rec="E4A"),
-         "end", "not after the start"),
+         "end", "before the start"),  # DfE rule 356 (DEC = DECOM is valid: issue 8)
         (Episode("K1", date(2024, 1, 1), "S", "Q9"), "legal_status", "not a legal status"),
         (Episode("K1", date(2024, 1, 1), "S", "C2", placement="XX"), "placement",
          "not a placement type"),

@@ -119,7 +119,8 @@ def test_short_break_series_reviews_from_the_first_break():
     assert s.period.start == D("2026-03-02")  # the break itself is still the period
 
 
-# C1 from Mon 2025-01-06, placement change (X1) on 3 Mar, left care 1 Aug. 8 Jul is day 183.
+# C1 from Mon 2025-01-06, placement change (X1) on 3 Mar, left care 1 Aug. 8 Jul is 183 days
+# after 6 Jan.
 ICO = [ep("2025-01-06", "C1", end="2025-03-03", rec="X1"),
        ep("2025-03-03", "C1", "P", end="2025-08-01", rec="E4A")]
 
@@ -127,7 +128,11 @@ ICO = [ep("2025-01-06", "C1", end="2025-03-03", rec="X1"),
 def test_drift_while_looked_after_only_and_thresholds_from_settings():
     assert [(f.code, f.days) for f in standing(history(ICO), "2025-07-08").drift] == [
         ("ICO", 183)]
-    assert standing(history(ICO), "2025-07-07").drift == ()
+    # Issue 8, 2.2 (Children Act 1989 s32(1)(a), "26 weeks beginning with the day"): 6 Jan is
+    # day 1, so on 7 Jul (182 days after it) the 26 weeks have passed; on 6 Jul they have not.
+    assert [(f.code, f.days) for f in standing(history(ICO), "2025-07-07").drift] == [
+        ("ICO", 182)]
+    assert standing(history(ICO), "2025-07-06").drift == ()
     assert standing(history(ICO), "2025-09-01").drift == ()  # left care 1 Aug
     # 4 weeks (28 days): 6 Jan + 29 days = 4 Feb is beyond.
     flags = standing(history(ICO), "2025-02-04", Settings(ico_weeks=4)).drift
@@ -135,11 +140,12 @@ def test_drift_while_looked_after_only_and_thresholds_from_settings():
 
 
 def test_adoption_drift_uses_settings_and_each_record():
-    # E1 from Mon 2024-01-01; placement order 1 Jun 2024, not yet matched or placed. As of
-    # 2025-04-01: A1 = 366 + 90 = 456 days (> 426); A2 = month lengths Jun 2024 to Mar 2025,
-    # 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 = 304 days from 1 Jun 2024 (> 121).
+    # C2 from Mon 2024-01-01 (no E1 episode, so the recorded placement order is used, issue 8
+    # 2.3: episodes win only when they show one); placement order 1 Jun 2024, not yet matched
+    # or placed. As of 2025-04-01: A1 = 366 + 90 = 456 days (> 426); A2 = month lengths Jun
+    # 2024 to Mar 2025, 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 = 304 days (> 121).
     record = AdoptionMilestones("T1", placement_order=D("2024-06-01"))
-    hist = history([ep("2024-01-01", "E1")], adoption=[record])
+    hist = history([ep("2024-01-01", "C2")], adoption=[record])
     assert [(f.code, f.days) for f in standing(hist, "2025-04-01").drift] == [
         ("A1", 456), ("A2", 304)]
     relaxed = Settings(a1_days=500, a2_days=400)

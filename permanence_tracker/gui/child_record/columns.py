@@ -56,16 +56,20 @@ def _timescale_tip(r: ReviewRow) -> str | None:
         return ("Held outside every period of care: not counted in the timetable"
                 if r.period is None else None)
     late = (r.review.held - r.due).days
+    rule = ("Care Planning Regs 2010 reg 48, short breaks: 1st within 3 months of the first "
+            "break, then 6-monthly" if r.short_breaks else "Care Planning Regs 2010 reg 33: "
+            "1st within 20 working days, 2nd within 3 months, then 6-monthly")
     return (f"Review {r.number} was due by {fmt_date(r.due)} and held {fmt_date(r.review.held)}"
-            + (f": {late} days late" if late > 0 else "") + " (Care Planning Regs 2010 reg 33: "
-            "1st within 20 working days, 2nd within 3 months, then 6-monthly)")
+            + (f": {late} days late" if late > 0 else "") + f" ({rule})")
 
 
 REVIEWS = (
     Column("Held", lambda r: fmt_date(r.review.held), lambda r: r.review.held),
     Column("Period", lambda r: str(r.period or ""), lambda r: r.period or 0),
-    Column("Review", lambda r: str(r.number or ""), lambda r: r.number or 0,
-           header_tip="Review number within its period of care"),
+    Column("Review", lambda r: (f"{r.number} (reg 48)" if r.short_breaks and r.number
+                                else str(r.number or "")), lambda r: r.number or 0,
+           header_tip="Review number within its period of care (reg 48: short breaks, "
+           "numbered apart from the reg 33 reviews once full-time care began)"),
     Column("Due by", lambda r: fmt_date(r.due), lambda r: by_date(r.due)),
     Column("Timescale", _timescale, tip=_timescale_tip),
     Column("Participation", lambda r: r.review.participation),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
+from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
 from permanence_tracker.gui.child_record.model import fmt_date
 from permanence_tracker.services.child_record import ChildRecord
 
-SEX_WORDS = {"1": "male", "2": "female"}
 FACTS = (
     ("dob", "Date of birth"), ("sex", "Sex"), ("upn", "UPN"),
     ("looked_after", "Looked after"), ("legal_status", "Legal status"),
@@ -22,6 +21,8 @@ COLUMNS = ((0, 3), (3, 7), (7, 10))  # facts in each of the three form columns; 
 
 def _next_review(record: ChildRecord) -> str:
     s = record.standing
+    if s.no_review_before_18:
+        return f"none: care ends on the 18th birthday ({fmt_date(s.care_ends)})"
     if s.next_review_due is None:
         return "none: not looked after" if not s.looked_after else ""
     days = s.days_left or 0
@@ -35,6 +36,8 @@ def facts(record: ChildRecord) -> dict[str, str]:
     s, child = record.standing, record.child
     if s.looked_after:
         looked = f"yes, since {fmt_date(s.start_of_care)}"
+        if s.leaves_care:
+            looked += f"; {s.leaves_care[0].lower()}{s.leaves_care[1:]}"
     elif s.left_care:
         looked = f"no: left care {fmt_date(s.left_care)}"
     else:
@@ -47,7 +50,7 @@ def facts(record: ChildRecord) -> dict[str, str]:
              if s.legal_status else "")
     return {
         "dob": f"{fmt_date(child.dob)} (age {s.age})",
-        "sex": SEX_WORDS.get(child.sex, "not recorded"),
+        "sex": sex_words(child.sex) or "not recorded",
         "upn": child.upn or "not recorded",
         "looked_after": looked,
         "legal_status": legal,
@@ -57,6 +60,7 @@ def facts(record: ChildRecord) -> dict[str, str]:
         "plan": plan,
         "plan_status": status,
         "flags": "; ".join(f"⚑ {f.label}" for f in s.flags) or "none",
+        "warnings": "\n".join(f"⚠ {w.explanation}" for w in s.warnings),
     }
 
 
@@ -92,10 +96,17 @@ class RecordHeader(QFrame):
         flag_row = QHBoxLayout()
         flag_row.addWidget(QLabel("Flags:"))
         flag_row.addWidget(flags, 1)
+        warnings = QLabel()  # records that disagree (issue 8 item 7), with both dates
+        warnings.setWordWrap(True)
+        warnings.setTextFormat(Qt.TextFormat.PlainText)
+        warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        warnings.setAccessibleName("Warnings")
+        self.values["warnings"] = warnings
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(row)
         layout.addLayout(flag_row)
+        layout.addWidget(warnings)
 
     def show_record(self, record: ChildRecord) -> None:
         child = record.child
@@ -103,6 +114,7 @@ class RecordHeader(QFrame):
                            f"   as of {fmt_date(record.as_of)}")
         for key, text in facts(record).items():
             self.values[key].setText(text)
+        self.values["warnings"].setVisible(bool(record.standing.warnings))
         flags = record.standing.flags
         self.values["flags"].setToolTip("\n\n".join(f"{f.label}: {f.explanation}"
                                                     for f in flags))

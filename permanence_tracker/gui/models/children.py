@@ -2,6 +2,8 @@
 
 Highlighting never relies on colour alone: a flagged row also carries words in the Flags
 column and a marker in the ID column; the tooltip says why, with the dates and the rule.
+Warnings (records that disagree, such as a review's "plan in place" answer and the plan
+records, or an episode open past the 18th birthday) show with ⚠ in the same column.
 """
 
 from __future__ import annotations
@@ -56,8 +58,10 @@ COLUMNS: tuple[Column, ...] = (
            "Days until the next review is due; negative when overdue"),
     Column("Permanence plan", lambda r: r.plan, lambda r: r.plan),
     Column("2nd review status", lambda r: r.plan_status, lambda r: r.plan_status),
-    Column("Flags", lambda r: "; ".join(f.label for f in r.flags),
-           lambda r: (-len(r.flags), ";".join(sorted(r.flag_codes)))),
+    Column("Flags", lambda r: "; ".join([f.label for f in r.flags]
+                                        + [f"⚠ {w.label}" for w in r.warnings]),
+           lambda r: (-len(r.flags), ";".join(sorted(r.flag_codes)), -len(r.warnings)),
+           "Flags, then ⚠ warnings: records that disagree or need closing (hover for why)"),
 )
 FLAGS_COLUMN = len(COLUMNS) - 1
 STATUS_COLUMN = 11
@@ -116,8 +120,8 @@ class ChildrenModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             text = COLUMNS[column].text(row)
-            if column == 0 and row.flags:
-                return f"⚑ {text}"  # a marker that is not colour
+            if column == 0 and (row.flags or row.warnings):
+                return f"{'⚑' if row.flags else '⚠'} {text}"  # a marker that is not colour
             return text
         if role == SORT_ROLE:
             return COLUMNS[column].sort(row)
@@ -129,13 +133,16 @@ class ChildrenModel(QAbstractTableModel):
             return _tint("NO_PLAN" in row.flag_codes or "OVERDUE" in row.flag_codes)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = COLUMNS[column].text(row)
-            return f"{text}, flagged" if column == 0 and row.flags else text
+            if column == 0 and row.flags:
+                text += ", flagged"
+            return f"{text}, with a warning" if column == 0 and row.warnings else text
         return None
 
     @staticmethod
     def _tooltip(row: ChildRow, column: int) -> str | None:
-        if row.flags and column in (0, FLAGS_COLUMN, STATUS_COLUMN):
-            return "\n\n".join(f"{f.label}: {f.explanation}" for f in row.flags)
+        if (row.flags or row.warnings) and column in (0, FLAGS_COLUMN, STATUS_COLUMN):
+            return "\n\n".join([f"{f.label}: {f.explanation}" for f in row.flags]
+                               + [f"⚠ {w.label}: {w.explanation}" for w in row.warnings])
         if column == LEGAL_COLUMN and row.legal_status:
             return LEGAL_STATUS_NAMES.get(row.legal_status, row.legal_status)
         return None

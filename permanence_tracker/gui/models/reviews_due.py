@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from permanence_tracker.domain.timetable import ordinal
 from permanence_tracker.gui.models.iros import plural, tint
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
 from permanence_tracker.services.reviews_due import DueReview, ReviewsDue
@@ -38,11 +39,6 @@ def iro_label(iro: str) -> str:
 
 def _d(day: date) -> str:
     return f"{day:%d/%m/%Y}"
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 class WeekGridModel(QAbstractTableModel):

@@ -3,7 +3,8 @@
 - A row about a child who is neither in a Header file of the import nor in the database is
   invalid; when the child's Header row was itself rejected the row is rejected with it.
 - An episode may not start before the child's date of birth nor overlap another episode of
-  the child, in the import or already stored (SSDA903 validation: episodes do not overlap).
+  the child, in the import or already stored (SSDA903 validation: episodes do not overlap);
+  no period of care (RNE S) starts on or after the 18th birthday (DfE rule 352).
 - A child's episodes go in together or not at all: importing some of them would break the
   chain of episodes that makes a period of care (SSDA903 guidance: RNE S starts a period,
   REC X1 continues it), and with it the review timetable (Care Planning Regs 2010 reg 33).
@@ -16,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from permanence_tracker.domain.entities import Episode
+from permanence_tracker.domain.measures import eighteenth_birthday
 from permanence_tracker.services.import903.merge import Stored, fold
 from permanence_tracker.services.import903.model import Fact, Rejection, SourceRow
 
@@ -90,6 +92,10 @@ def _episodes(facts: list[Fact], stored: Stored, new: list[Rejection]) -> list[F
         if dob and start < dob:
             reject(key, "DECOM", f"the episode starts before the child's date of birth "
                                  f"({dob:%d/%m/%Y}): correct DECOM or the DOB")
+        elif dob and by_child[child_id][start].rne == "S" and start >= eighteenth_birthday(dob):
+            reject(key, "DECOM", f"a period of care cannot start on or after the child's 18th "
+                                 f"birthday ({eighteenth_birthday(dob):%d/%m/%Y}; DfE rule "
+                                 "352): correct DECOM or the DOB")
     for child_id, episodes in by_child.items():
         ordered = sorted(episodes.values(), key=lambda ep: ep.start)
         for i, later in enumerate(ordered):
