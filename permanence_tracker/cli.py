@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_records.register(sub)
     cli_panels.register(sub, COMMANDS)
     cli_reports.register(sub, COMMANDS)
+    from permanence_tracker.services.export903 import cli as export903_cli
+
+    export903_cli.register(sub, COMMANDS)
     return parser
 
 

@@ -114,3 +114,20 @@ pt_venv() {
         echo "$wanted" >"$stamp"
     fi
 }
+
+# The DfE 903 validation rules (csc-validator-be-903, import name lac_validator) in their own
+# venv, .venv-903, because the package pins pandas<2. The app finds it through
+# permanence_tracker.paths.validator_python(). Reinstalled only when the pin changes.
+PT_VALIDATOR_PIN="csc-validator-be-903==0.1.17"
+pt_validator_venv() {
+    local venv="$PT_ROOT/.venv-903" stamp="$PT_ROOT/.venv-903/.pin"
+    if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$PT_VALIDATOR_PIN" ]; then
+        return 0
+    fi
+    echo "Installing the DfE 903 validator ($PT_VALIDATOR_PIN) into .venv-903 ..." >&2
+    rm -rf "$venv"
+    pt_quiet "creating .venv-903" "$PT_VENV/bin/python" -m venv "$venv"
+    pt_quiet "pip install $PT_VALIDATOR_PIN" "$venv/bin/python" -m pip install -q \
+        --disable-pip-version-check "$PT_VALIDATOR_PIN"
+    echo "$PT_VALIDATOR_PIN" >"$stamp"
+}

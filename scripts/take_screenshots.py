@@ -76,6 +76,7 @@ def main() -> int:
             _save(widget, f"{number + 1:02d}-{slug}-{extra_name}", app)
             widget.close()
     _record_shots(window, session, app)
+    _check_return_shot(window, session, app)
     window.close()
     context.dispose()
     return 0
@@ -103,6 +104,21 @@ def _record_shots(window, session, app) -> None:
     _save(dialog, "11-review-dialog-problem", app)
     dialog.close()
     record.close()
+
+
+def _check_return_shot(window, session, app) -> None:
+    """The "Check the 903 return" dialog with the DfE rules' findings on the demo data
+    (needs the validator: .venv-903 from scripts/run, or PERMANENCE_TRACKER_903_VALIDATOR)."""
+    from permanence_tracker.gui.return903 import CheckReturnDialog
+
+    dialog = CheckReturnDialog(session, AS_OF, window.open_child, window)
+    dialog.resize(1300, 700)
+    dialog.show()
+    dialog.run_check()
+    while not dialog.run_button.isEnabled():  # the check runs off the GUI thread
+        _settle(app, 0.2)
+    _save(dialog, "12-check-the-903-return", app)
+    dialog.close()
 
 
 if __name__ == "__main__":

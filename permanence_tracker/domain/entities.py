@@ -18,13 +18,15 @@ SHORT_BREAK_STATUSES = frozenset({"V3", "V4"})
 class Child:
     child_id: str
     dob: date
-    sex: str = ""  # 903 SEX: "1" male, "2" female
+    sex: str = ""  # canonical M / F / U (codes.canonical_sex; 903 "1"/"2" to 2023-24)
     forename: str = ""
     surname: str = ""
     ethnicity: str = ""
     upn: str = ""
     uasc: bool = False
     uasc_ceased: date | None = None
+    mother: bool | None = None  # 903 Header MOTHER: 1 is a mother, 0 is not; None not recorded
+    mother_child_dob: date | None = None  # 903 Header MC_DOB: her first child's date of birth
     locality: str = ""
     area: str = ""
     team: str = ""
@@ -112,6 +114,9 @@ class AdoptionMilestones:
     reversed: date | None = None  # DATE_PLACED_CEASED / decision reversed
     reversed_reason: str = ""  # RD1..RD4
     foster_carer: bool | None = None
+    adopters_number: str = ""  # 903 AD1 NB_ADOPTR: 1 or 2
+    adopters_sex: str = ""  # 903 AD1 SEX_ADOPTR: M1, F1, MM, FF, MF
+    adopters_status: str = ""  # 903 AD1 LS_ADOPTR: L0, L11, L12, L2, L3, L4
     id: int | None = None
     version: int = 0
 

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_toolbar()
+        self._build_file_menu()
         self._build_status_bar()
         session.changed.connect(self._update_status)
         session.loading.connect(self._loading)
@@ -103,6 +104,18 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+
+    def _build_file_menu(self) -> None:
+        from permanence_tracker.gui import return903
+
+        menu = self.menuBar().addMenu("&File")
+        export = menu.addAction("Export 903 return…")
+        export.setToolTip("Write the SSDA903 return of a collection year as the DfE's CSV files")
+        export.triggered.connect(lambda: return903.export_return(self.session, self, self.today))
+        check = menu.addAction("Check the 903 return…")
+        check.setToolTip("Run the DfE's 903 validation rules on the return")
+        check.triggered.connect(lambda: return903.open_check_dialog(self.session, self.today,
+                                                                    self))
 
     def _build_status_bar(self) -> None:
         self.demo_label = QLabel(" DEMO — synthetic data ")

@@ -82,6 +82,8 @@ child = Table(
     Column("upn", String(13), nullable=False, server_default=""),
     Column("uasc", Boolean, nullable=False, server_default="0"),
     Column("uasc_ceased", Date),
+    Column("mother", Boolean),
+    Column("mother_child_dob", Date),
     Column("locality", String(120), nullable=False, server_default=""),
     Column("area", String(120), nullable=False, server_default=""),
     Column("team", String(120), nullable=False, server_default=""),
@@ -164,6 +166,9 @@ adoption = Table(
     Column("reversed", Date),
     Column("reversed_reason", String(3), nullable=False, server_default=""),
     Column("foster_carer", Boolean),
+    Column("adopters_number", String(1), nullable=False, server_default=""),
+    Column("adopters_sex", String(2), nullable=False, server_default=""),
+    Column("adopters_status", String(3), nullable=False, server_default=""),
     _version(),
     Index("ix_adoption_child", "child_id"),
 )

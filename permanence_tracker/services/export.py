@@ -44,3 +44,12 @@ def write_xlsx(
     sheet.oddHeader.center.text = marking
     book.save(path)
     return path
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def as_text_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will show as text: one starting ``= + - @`` (which Excel would
+    run as a formula: CSV injection, OWASP) gets a leading apostrophe."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
