@@ -33,13 +33,12 @@ from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.services.export903.check import RULE_YEARS, check_903
-from permanence_tracker.services.export903.layout import year_text
 from permanence_tracker.services.export903.service import FIRST_YEAR, LAST_YEAR, export_903
 from permanence_tracker.services.export903.validator import (
     ValidatorMissingError,
     install_validator,
 )
-from permanence_tracker.services.reference import collection_year
+from permanence_tracker.services.reference import collection_year, year_text
 
 
 def _year_box(years: range, as_of: date) -> QComboBox:

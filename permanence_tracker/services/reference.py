@@ -30,15 +30,16 @@ class Code:
 
     def years_text(self) -> str:
         if self.first_year and self.last_year:
-            return f"from {_year_text(self.first_year)} to {_year_text(self.last_year)}"
+            return f"from {year_text(self.first_year)} to {year_text(self.last_year)}"
         if self.last_year:
-            return f"up to {_year_text(self.last_year)}"
+            return f"up to {year_text(self.last_year)}"
         if self.first_year:
-            return f"from {_year_text(self.first_year)}"
+            return f"from {year_text(self.first_year)}"
         return "in every year"
 
 
-def _year_text(year: int) -> str:
+def year_text(year: int) -> str:
+    """``2026`` -> ``2025-26`` (a collection year is named by the year it ends)."""
     return f"{year - 1}-{year % 100:02d}"
 
 
@@ -85,8 +86,8 @@ def explain(list_name: str, code: str, years: Iterable[int] = (),
     entry = code_list(list_name).get(code)
     spans = sorted(set(years))
     if entry is not None and spans:
-        when = _year_text(spans[0]) if len(spans) == 1 else \
-            f"{_year_text(spans[0])} to {_year_text(spans[-1])}"
+        when = year_text(spans[0]) if len(spans) == 1 else \
+            f"{year_text(spans[0])} to {year_text(spans[-1])}"
         current = ", ".join(codes(list_name, spans[-1]))
         return (f"{code!r} is in the {list_name} list only {entry.years_text()}, but "
                 f"{dated} {when}: use a code of that year ({current})")

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from permanence_tracker.services.export903.layout import year_text
 from permanence_tracker.services.export903.rows import return_rows
 from permanence_tracker.services.export903.service import FIRST_YEAR, ExportYearError, check_year
 from permanence_tracker.services.export903.validator import require_python, run_rules
 from permanence_tracker.services.export903.writer import write_tables
+from permanence_tracker.services.reference import year_text
 
 RULE_YEARS = range(2023, 2028)  # lac_validator rules: lac2022_23 ... lac2026_27
 DEFAULT_LA = "E09000027"  # the validator needs an ONS authority code; only postcode rules use it
@@ -66,7 +66,7 @@ def check_903(uow_factory: Callable, year: int, today: date, local_authority: st
     with uow_factory() as uow:
         histories = uow.histories()
     this_year = return_rows(histories, year)
-    last_year = return_rows(histories, year - 1) if year - 1 >= FIRST_YEAR else {}
+    last_year = return_rows(histories, year - 1, sex_year=year) if year - 1 >= FIRST_YEAR else {}
     report(1, 3, f"Running the DfE rules on the {year_text(year)} return ...")
     with tempfile.TemporaryDirectory(prefix="903-return-") as work:
         this_files = write_tables(Path(work) / str(year), this_year)

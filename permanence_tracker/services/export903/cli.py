@@ -15,9 +15,9 @@ from pathlib import Path
 
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.export903.check import DEFAULT_LA, check_903
-from permanence_tracker.services.export903.layout import year_text
 from permanence_tracker.services.export903.service import export_903
 from permanence_tracker.services.export903.validator import install_validator
+from permanence_tracker.services.reference import year_text
 
 
 def _year(text: str) -> int:

@@ -39,8 +39,3 @@ FILE_NAMES: dict[str, str] = {
 def dmy(day: date | None) -> str:
     """A 903 date: ``dd/mm/YYYY``; blank when unknown."""
     return f"{day:%d/%m/%Y}" if day else ""
-
-
-def year_text(year: int) -> str:
-    """``2026`` -> ``2025-26`` (a collection year is named by the year it ends)."""
-    return f"{year - 1}-{year % 100:02d}"

@@ -6,8 +6,8 @@ the DfE SSDA903 guidance as ``csc-validator-be-903`` encodes it:
 - Header and Episodes: every child with an episode open at any time in the year (started on or
   before 31 March, not ended before 1 April), and those episodes. What happened after 31 March
   is not yet known to that return: a later DEC/REC, reversal or missing end is written blank.
-- Reviews: reviews held in the year while the child was looked after, except under short
-  breaks (V3/V4): the reg 48 reviews of short breaks are not returned (validation rule 399).
+- Reviews: every review held in the year, except those held under short breaks alone (V3/V4):
+  the reg 48 reviews of short breaks are not returned (validation rule 399).
 - UASC: the children of the Header recorded as unaccompanied asylum seekers.
 - AD1: children adopted in the year (an episode ending E11/E12 in it; rules 601/602), with the
   decision the adoption followed (DATE_INT = PlacedAdoption DATE_PLACED, rule 523).
@@ -15,7 +15,8 @@ the DfE SSDA903 guidance as ``csc-validator-be-903`` encodes it:
   of the year and not reversed before it began (rules 118, 559).
 - PrevPerm: the child's previous permanence, when recorded, for children with an episode that
   began in the year (rule 634).
-- Missing: missing/away periods that started in the year (rules 570, 571).
+- Missing: missing/away periods open at any time in the year: started by its end (rule 570),
+  and not ended before it began (rule 571); an end after 31 March is written blank.
 
 Each row is a dict of column -> text; the writer orders the columns by :mod:`.layout`.
 """
@@ -29,20 +30,22 @@ from datetime import date
 from permanence_tracker.domain import codes
 from permanence_tracker.domain.codes import ADOPTION_RECS
 from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, ChildHistory, Episode
+from permanence_tracker.domain.measures import financial_year
 from permanence_tracker.services.export903.layout import COLUMNS, dmy
 
 
 @dataclass(frozen=True)
 class YearWindow:
     year: int  # the collection year, named by its end
+    sex_year: int  # the collection year whose SEX codes are written
 
     @property
     def start(self) -> date:
-        return date(self.year - 1, 4, 1)
+        return financial_year(date(self.year, 3, 31))[0]
 
     @property
     def end(self) -> date:
-        return date(self.year, 3, 31)
+        return financial_year(date(self.year, 3, 31))[1]
 
     def holds(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end
@@ -55,9 +58,15 @@ class YearWindow:
         return start <= self.end and (end is None or end >= self.start)
 
 
-def return_rows(histories: Iterable[ChildHistory], year: int) -> dict[str, list[dict[str, str]]]:
-    """The rows of every table of the return for collection ``year``, by table name."""
-    window = YearWindow(year)
+def return_rows(histories: Iterable[ChildHistory], year: int, sex_year: int | None = None
+                ) -> dict[str, list[dict[str, str]]]:
+    """The rows of every table of the return for collection ``year``, by table name.
+
+    SEX is coded for ``sex_year`` (default ``year``): the check writes last year's files in
+    this year's SEX coding, because the DfE recoded SEX in 2024-25 (1/2 became M/F/U) and rule
+    202 would otherwise report every child's unchanged sex as a change between the two years.
+    """
+    window = YearWindow(year, sex_year or year)
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in COLUMNS}
     for history in sorted(histories, key=lambda h: h.child.child_id):
         episodes = sorted((e for e in history.episodes if window.open_in(e.start, e.end)),
@@ -73,7 +82,7 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
                 ) -> dict[str, list[dict[str, str]]]:
     child = h.child
     cid, dob = child.child_id, dmy(child.dob)
-    sex = codes.sex_for_year(child.sex, w.year) if child.sex else ""
+    sex = codes.sex_for_year(child.sex, w.sex_year) if child.sex else ""
     out: dict[str, list[dict[str, str]]] = {
         "Header": [{"CHILD": cid, "SEX": sex, "DOB": dob, "ETHNIC": child.ethnicity,
                     "UPN": child.upn, "MOTHER": _flag(child.mother),
@@ -82,7 +91,7 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
         "Reviews": [{"CHILD": cid, "DOB": dob, "REVIEW": dmy(r.held),
                      "REVIEW_CODE": r.participation}
                     for r in sorted(h.reviews, key=lambda r: r.held)
-                    if w.holds(r.held) and _reviewable(h.episodes, r.held)],
+                    if w.holds(r.held) and not _short_break_review(h.episodes, r.held)],
     }
     if child.uasc:
         out["UASC"] = [{"CHILD": cid, "SEX": sex, "DOB": dob, "DUC": dmy(child.uasc_ceased)}]
@@ -109,7 +118,7 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
     out["Missing"] = [{"CHILD": cid, "DOB": dob, "MISSING": m.kind, "MIS_START": dmy(m.start),
                        "MIS_END": dmy(w.by_end(m.end))}
                       for m in sorted(h.missing, key=lambda m: (m.start, m.kind))
-                      if w.holds(m.start)]
+                      if w.open_in(m.start, m.end)]
     return out
 
 
@@ -123,10 +132,13 @@ def _episode(e: Episode, w: YearWindow) -> dict[str, str]:
             "PL_POST": e.pl_post, "URN": e.urn}
 
 
-def _reviewable(episodes: Iterable[Episode], held: date) -> bool:
-    """Looked after on ``held`` other than under short breaks (V3/V4: reg 48, rule 399)."""
-    return any(e.open_on(held) and e.legal_status not in SHORT_BREAK_STATUSES
-               for e in episodes)
+def _short_break_review(episodes: Iterable[Episode], held: date) -> bool:
+    """Held while the child was on short breaks only (V3/V4: reg 48 reviews are not returned,
+    rule 399). An episode's first and last days both count, so a review held on the day care
+    ended is still returned; any other review the tracker holds for the child is returned as
+    recorded, so that a return imported into the tracker exports back unchanged."""
+    spans = [e for e in episodes if e.start <= held and (e.end is None or held <= e.end)]
+    return bool(spans) and all(e.legal_status in SHORT_BREAK_STATUSES for e in spans)
 
 
 def _flag(value: bool | None) -> str:

@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from permanence_tracker.domain.errors import TrackerError
-from permanence_tracker.services.export903.layout import COLUMNS, year_text
+from permanence_tracker.services.export903.layout import COLUMNS
 from permanence_tracker.services.export903.rows import YearWindow, return_rows
 from permanence_tracker.services.export903.writer import write_tables
+from permanence_tracker.services.reference import year_text
 
 FIRST_YEAR = 2016  # 2015-16: the first collection year of the versioned code lists
 LAST_YEAR = 2026  # 2025-26: the latest
@@ -51,9 +52,10 @@ def check_year(year: int, today: date) -> None:
             f"{year} ({year_text(year)}) is outside the collection years the tracker's code "
             f"lists cover, {year_text(FIRST_YEAR)} to {year_text(LAST_YEAR)}: give the year "
             f"the return ends, from {FIRST_YEAR} to {LAST_YEAR}")
-    if YearWindow(year).start > today:
+    begins = YearWindow(year, year).start
+    if begins > today:
         raise ExportYearError(
-            f"the {year_text(year)} collection year begins on {YearWindow(year).start:%d/%m/%Y}, "
+            f"the {year_text(year)} collection year begins on {begins:%d/%m/%Y}, "
             "after today: there is nothing to return yet")
 
 
