@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -55,20 +56,34 @@ def export_years(today: date) -> range:
     return range(FIRST_YEAR, min(LAST_YEAR, collection_year(today)) + 1)
 
 
-def export_return(session, parent: QWidget, today: date, year: int | None = None) -> None:
-    """Ask for a folder and write the return of ``year`` (default: the as-of date's year)."""
-    year = year or min(max(collection_year(session.as_of), FIRST_YEAR), LAST_YEAR)
+def ask_year(parent: QWidget, as_of: date, today: date) -> int | None:
+    """The collection year to export, chosen from those that can be (the as-of date's first)."""
+    years = list(reversed(export_years(today)))
+    if not years:
+        return None
+    texts = [f"{year_text(y)} (ends 31/03/{y})" for y in years]
+    wanted = min(max(collection_year(as_of), years[-1]), years[0])
+    text, ok = QInputDialog.getItem(parent, "Export the 903 return", "Collection year:", texts,
+                                    years.index(wanted), False)
+    return years[texts.index(text)] if ok and text in texts else None
+
+
+def export_return(session, parent: QWidget, today: date, year: int | None = None):
+    """Ask for the year (unless given) and a folder, then write that year's return."""
+    year = year or ask_year(parent, session.as_of, today)
+    if year is None:
+        return None
     folder = QFileDialog.getExistingDirectory(
         parent, f"Export the 903 return {year_text(year)} into folder")
     if not folder:
-        return
+        return None
 
     def done(result) -> None:
         QMessageBox.information(parent, "903 return written",
                                 f"The {year_text(result.year)} return ({result.children:,} "
                                 f"children, {len(result.files)} files) is in {result.folder}.")
 
-    tasks.run_with_progress(
+    return tasks.run_with_progress(
         parent, f"Writing the 903 return {year_text(year)}…",
         lambda report: export_903(session.uow, year, Path(folder), today), done,
         lambda message: QMessageBox.warning(parent, "903 return not written", message))

@@ -78,3 +78,46 @@ def test_missing_validator_offers_to_install(qtbot, small_authority, monkeypatch
     qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=10000)
     assert "permanence-tracker validator install" in dialog.summary.text()
     assert dialog.install_button.isVisible()
+
+
+def test_file_export_asks_the_year_then_the_folder_and_writes_the_return(
+        qtbot, small_authority, tmp_path, monkeypatch):
+    """File > Export 903 return…: the year is offered (the as-of date's, 2025-26, first), the
+    chosen one is written into the chosen folder, with the DfE's file names."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+    asked = {}
+
+    def get_item(parent, title, label, items, current, editable):
+        asked["items"], asked["current"] = items, items[current]
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(tmp_path / "out")))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = return903.export_return(Session(small_authority, date(2026, 3, 31)), parent, TODAY)
+    assert asked["current"] == "2025-26 (ends 31/03/2026)"
+    assert asked["items"][-1] == "2015-16 (ends 31/03/2016)"
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "2025-26 return" in told[0]
+    assert (tmp_path / "out" / "header.csv").read_text().startswith("CHILD,SEX,DOB,")
+
+
+def test_file_export_cancelled_at_the_year_writes_nothing(qtbot, small_authority, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: opened.append(a) or ""))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert return903.export_return(Session(small_authority, date(2026, 3, 31)), parent,
+                                   TODAY) is None
+    assert opened == []

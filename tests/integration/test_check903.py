@@ -15,28 +15,19 @@ import pytest
 
 from permanence_tracker.cli import main
 from permanence_tracker.domain.entities import Child, Episode
-from permanence_tracker.paths import validator_python
 from permanence_tracker.services import records
 from permanence_tracker.services.export903.check import check_903
 from permanence_tracker.services.export903.service import ExportYearError
 from permanence_tracker.services.export903.validator import ValidatorMissingError
 from permanence_tracker.services.import903 import import_903
-from tests.conftest import _ci
 
 TODAY = date(2026, 12, 3)
 CLEAN = Path(__file__).parents[1] / "data" / "903_clean"
 
 
 @pytest.fixture
-def validator():
-    python = validator_python()
-    if python is None:
-        message = ("the DfE 903 validator is not installed (run scripts/test, or set "
-                   "PERMANENCE_TRACKER_903_VALIDATOR)")
-        if _ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    return python
+def validator(dfe_validator_python):
+    return dfe_validator_python
 
 
 @pytest.fixture
@@ -119,3 +110,23 @@ def test_cli_export(clean_db, tmp_path, capsys):
     assert main(["--db", url, "export-903", "--year", "2031", "--out",
                  str(tmp_path / "bad")]) == 2
     assert "outside the collection years" in capsys.readouterr().err
+
+
+def test_a_year_before_with_no_children_is_left_out(validator, context):
+    """A child whose care began in 2025-26, and nothing held for 2024-25: the check runs on
+    this year's files alone (the validator cannot read an empty Header as "Prev year")."""
+    records.add_child(context.uow, Child("N1", date(2012, 5, 5), "M", upn="A123456789099"),
+                      TODAY)
+    records.save_episode(context.uow, Episode("N1", date(2025, 6, 2), "S", "V2", cin="N1",
+                                              placement="U6", provider="PR1",
+                                              home_post="TW9 1AA", pl_post="TW1 1AA",
+                                              urn="SC000101"), TODAY)
+    result = check_903(context.uow, 2026, TODAY)
+    assert result.children == 1
+    assert not any(f.previous_year for f in result.findings)
+
+
+def test_a_year_with_no_children_is_a_clear_error(validator, context):
+    """Nothing looked after in 2024-25: a message saying so, not a validator traceback."""
+    with pytest.raises(ExportYearError, match="no child looked after in 2024-25"):
+        check_903(context.uow, 2025, TODAY)

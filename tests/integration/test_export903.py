@@ -6,7 +6,8 @@ Worked by hand for 2025-26 (1 April 2025 to 31 March 2026, DfE SSDA903 guidance)
 - C006 was adopted on 01/12/2025 (E11): an AD1 row (rules 601/602) with the decision of
   10/02/2025, which is also PlacedAdoption DATE_PLACED (rule 523).
 - C006's C1 and C2 episodes ended before 1 April 2025: not in the 2025-26 Episodes.
-- Only children with an episode starting in the year have PrevPerm rows (rule 634).
+- Only children who started to be looked after in the year (RNE S) have PrevPerm rows
+  (rule 634; C002 and C006 changed placement or legal status in 2025-26 and have none).
 - In the 2024-25 export, C002's episode (ended 02/06/2025, after that year) is open: DEC and
   REC blank, as the 2024-25 return had it.
 """
@@ -69,7 +70,7 @@ def test_rows_of_the_year(imported, tmp_path):
     assert _rows(tmp_path / "y1" / "ad1.csv")[1] == set()
     export_903(imported.uow, 2026, tmp_path / "y2", TODAY)
     assert {r[0] for r in _rows(tmp_path / "y2" / "prev_perm.csv")[1]} == {
-        "C002", "C004", "C005", "C006", "C007"}
+        "C004", "C005", "C007"}  # started to be looked after in 2025-26 (RNE S)
 
 
 @pytest.mark.parametrize("year, words", [(2015, "outside the collection years"),

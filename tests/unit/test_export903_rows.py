@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from permanence_tracker.domain.entities import (
     Child,
     ChildHistory,
     Episode,
     MissingEpisode,
+    PreviousPermanence,
     Review,
 )
-from permanence_tracker.services.export903.rows import return_rows
+from permanence_tracker.services.export903.rows import ReturnDataError, return_rows
 
 D = date
 
@@ -66,3 +69,25 @@ def test_sex_is_coded_for_the_year_and_can_follow_a_later_year():
     assert return_rows([history], 2024)["Header"][0]["SEX"] == "2"
     assert return_rows([history], 2025)["Header"][0]["SEX"] == "F"
     assert return_rows([history], 2024, sex_year=2025)["Header"][0]["SEX"] == "F"
+
+
+def test_prev_perm_only_in_the_year_care_started():
+    """Rule 634 / DfE guidance: previous permanence is returned for children who started to
+    be looked after in the year (RNE S). Care began 01/05/2023 (2023-24); a legal status
+    change on 01/07/2025 (RNE L) does not put a PrevPerm row in 2025-26."""
+    episodes = (Episode("C1", D(2023, 5, 1), "S", "C2", placement="U4", end=D(2025, 7, 1),
+                        rec="X1"),
+                Episode("C1", D(2025, 7, 1), "L", "E1", placement="U4"))
+    history = _history(episodes=episodes, previous=(PreviousPermanence("C1", "Z1"),))
+    assert [r["PREV_PERM"] for r in return_rows([history], 2024)["PrevPerm"]] == ["Z1"]
+    assert return_rows([history], 2026)["PrevPerm"] == []
+
+
+def test_sex_not_known_cannot_be_coded_before_2024_25():
+    """SEX has no 'not known' code up to 2023-24 (1/2 only): the return is refused with the
+    child named and what to do, rather than written wrong."""
+    history = ChildHistory(Child("U1", D(2015, 6, 1), sex="U"), episodes=(
+        Episode("U1", D(2023, 5, 1), "S", "C2", placement="U4"),))
+    with pytest.raises(ReturnDataError, match=r"U1\. Record their sex"):
+        return_rows([history], 2024)
+    assert return_rows([history], 2025)["Header"][0]["SEX"] == "U"

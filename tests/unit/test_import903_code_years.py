@@ -51,21 +51,23 @@ def test_sex_1_2_in_a_2023_24_return_and_m_f_u_from_2024_25_are_stored_canonical
 
 
 def test_a_sex_code_of_the_wrong_year_is_refused_with_the_year_s_codes(tmp_path):
-    old = _return(tmp_path / "r2024", "A,M,01/01/2015,WBRI\nB,U,01/01/2015,WBRI\n",
+    """Folders named for their collection year ("2023-24") date the return exactly."""
+    old = _return(tmp_path / "r2023-24", "A,M,01/01/2015,WBRI\nB,U,01/01/2015,WBRI\n",
                   "A,01/05/2023,S,C2,N1,U4,PR1,,\n")
-    new = _return(tmp_path / "r2026", "C,2,01/01/2015,WBRI\nD,3,01/01/2015,WBRI\n",
+    new = _return(tmp_path / "r2025_26", "C,2,01/01/2015,WBRI\nD,3,01/01/2015,WBRI\n",
                   "C,01/05/2025,S,C2,N1,U4,PR1,,\n")
     _, problems = _parse(old, new)
-    assert set(problems) == {("r2024/header.csv", 2, "SEX"), ("r2024/header.csv", 3, "SEX"),
-                             ("r2026/header.csv", 2, "SEX"), ("r2026/header.csv", 3, "SEX")}
-    assert problems[("r2024/header.csv", 2, "SEX")] == (
+    assert set(problems) == {("r2023-24/header.csv", 2, "SEX"),
+                             ("r2023-24/header.csv", 3, "SEX"),
+                             ("r2025_26/header.csv", 2, "SEX"), ("r2025_26/header.csv", 3, "SEX")}
+    assert problems[("r2023-24/header.csv", 2, "SEX")] == (
         "'M' is in the SEX list only from 2024-25, but the row's dates fall in 2023-24: use a "
         "code of that year (1, 2)")
-    assert "only from 2024-25" in problems[("r2024/header.csv", 3, "SEX")]  # U
-    assert problems[("r2026/header.csv", 2, "SEX")] == (
+    assert "only from 2024-25" in problems[("r2023-24/header.csv", 3, "SEX")]  # U
+    assert problems[("r2025_26/header.csv", 2, "SEX")] == (
         "'2' is in the SEX list only up to 2023-24, but the row's dates fall in 2025-26: use a "
         "code of that year (M, F, U)")
-    assert "'3' is not in the SEX list" in problems[("r2026/header.csv", 3, "SEX")]
+    assert "'3' is not in the SEX list" in problems[("r2025_26/header.csv", 3, "SEX")]
 
 
 def test_uasc_sex_is_checked_and_stored_canonical(tmp_path):
@@ -126,3 +128,25 @@ def test_a_header_with_no_dates_beside_several_returns_is_not_held_to_a_guessed_
     facts, problems = _parse(tmp_path)
     assert problems == {}
     assert sorted(f.fields["sex"] for f in facts if f.kind == "child") == ["F", "M"]
+
+
+def test_a_return_without_an_event_in_its_own_year_takes_its_year_from_its_name(tmp_path):
+    """Issue 8 s1: a 2024-25 return (M/F) whose only episode began in 2023-24 and is still
+    open has no event dated in 2024-25; its folder's name says the year, so F is accepted."""
+    named = _return(tmp_path / "return_2024_25", "A,F,01/01/2015,WBRI\n",
+                    "A,01/02/2024,S,C2,N1,U4,PR1,,\n")
+    facts, problems = _parse(named)
+    assert problems == {}
+    assert [(f.row.file.year, f.fields["sex"]) for f in facts if f.kind == "child"] == [
+        (2025, "F")]
+
+
+def test_an_unnamed_return_dated_only_by_earlier_events_may_be_a_later_year(tmp_path):
+    """With no year in any name, the latest event (01/02/2024, in 2023-24) says only that the
+    return is 2023-24 or later (up to the year of today, 2025-26): its Header's SEX may be
+    coded for any of those years, 2 or F alike; a code of no such year is still refused."""
+    unnamed = _return(tmp_path / "la", "A,F,01/01/2015,WBRI\nB,2,01/01/2015,WBRI\n"
+                      "C,9,01/01/2015,WBRI\n", "A,01/02/2024,S,C2,N1,U4,PR1,,\n")
+    facts, problems = _parse(unnamed)
+    assert set(problems) == {("la/header.csv", 4, "SEX")}
+    assert sorted(f.fields["sex"] for f in facts if f.kind == "child") == ["F", "F"]

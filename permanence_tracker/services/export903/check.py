@@ -66,7 +66,12 @@ def check_903(uow_factory: Callable, year: int, today: date, local_authority: st
     with uow_factory() as uow:
         histories = uow.histories()
     this_year = return_rows(histories, year)
+    if not this_year["Header"]:
+        raise ExportYearError(f"the tracker holds no child looked after in {year_text(year)}: "
+                              "there is no return to check; import or record that year first")
     last_year = return_rows(histories, year - 1, sex_year=year) if year - 1 >= FIRST_YEAR else {}
+    if not last_year.get("Header"):
+        last_year = {}  # nothing held for the year before: the cross-year rules have no data
     report(1, 3, f"Running the DfE rules on the {year_text(year)} return ...")
     with tempfile.TemporaryDirectory(prefix="903-return-") as work:
         this_files = write_tables(Path(work) / str(year), this_year)

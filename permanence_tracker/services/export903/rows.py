@@ -13,8 +13,9 @@ the DfE SSDA903 guidance as ``csc-validator-be-903`` encodes it:
   decision the adoption followed (DATE_INT = PlacedAdoption DATE_PLACED, rule 523).
 - PlacedAdoption: each decision that the child should be placed for adoption made by the end
   of the year and not reversed before it began (rules 118, 559).
-- PrevPerm: the child's previous permanence, when recorded, for children with an episode that
-  began in the year (rule 634).
+- PrevPerm: the child's previous permanence, when recorded, for children who started to be
+  looked after in the year (an episode with RNE S began in it; rule 634): a change of
+  placement or legal status in the year does not make a PrevPerm row.
 - Missing: missing/away periods open at any time in the year: started by its end (rule 570),
   and not ended before it began (rule 571); an end after 31 March is written blank.
 
@@ -30,8 +31,14 @@ from datetime import date
 from permanence_tracker.domain import codes
 from permanence_tracker.domain.codes import ADOPTION_RECS
 from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, ChildHistory, Episode
+from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.domain.measures import financial_year
 from permanence_tracker.services.export903.layout import COLUMNS, dmy
+from permanence_tracker.services.reference import year_text
+
+
+class ReturnDataError(TrackerError):
+    """The tracker holds something the year's return cannot code: nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +75,25 @@ def return_rows(histories: Iterable[ChildHistory], year: int, sex_year: int | No
     """
     window = YearWindow(year, sex_year or year)
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in COLUMNS}
+    uncodable: list[str] = []
     for history in sorted(histories, key=lambda h: h.child.child_id):
         episodes = sorted((e for e in history.episodes if window.open_in(e.start, e.end)),
                           key=lambda e: e.start)
         if not episodes:
             continue
-        for name, rows in _child_rows(history, episodes, window).items():
+        try:
+            child_rows = _child_rows(history, episodes, window)
+        except ValueError:  # sex_for_year: no code for "not known" before 2024-25
+            uncodable.append(history.child.child_id)
+            continue
+        for name, rows in child_rows.items():
             tables[name].extend(rows)
+    if uncodable:
+        raise ReturnDataError(
+            f"{len(uncodable)} child(ren) of the {year_text(window.sex_year)} return have sex "
+            f"'not known' (U), which returns up to 2023-24 cannot code (1 male, 2 female "
+            f"only): {', '.join(uncodable[:10])}{' ...' if len(uncodable) > 10 else ''}. "
+            "Record their sex in the child's record, or export 2024-25 or later.")
     return tables
 
 
@@ -111,7 +130,7 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
          "REASON_PLACED_CEASED": a.reversed_reason if w.by_end(a.reversed) else ""}
         for a in decisions
         if a.should_be_placed <= w.end and (a.reversed is None or a.reversed >= w.start)]
-    started_in_year = any(w.holds(e.start) for e in episodes)
+    started_in_year = any(w.holds(e.start) and e.rne == "S" for e in episodes)
     out["PrevPerm"] = [{"CHILD": cid, "DOB": dob, "PREV_PERM": p.kind, "LA_PERM": p.la,
                         "DATE_PERM": _partial(p.year, p.month, p.day)}
                        for p in h.previous if started_in_year]

@@ -23,6 +23,11 @@ class SourceFile:
     rows: list[SourceRow] = field(default_factory=list)
     year: int | None = None  # collection year of the return, named by its end (2026 = 2025-26)
     year_guessed: bool = False  # year taken from other files of a folder of several returns
+    # The latest collection year the return may be: its year when a file or folder name says
+    # it (e.g. "2024-25"); when only its event dates date it, they give the earliest year it
+    # can be, and any later year up to this one is possible (a return need not hold an event
+    # dated in its own year).
+    latest_year: int | None = None
 
 
 @dataclass(eq=False)

@@ -110,8 +110,14 @@ def row_years(source: SourceFile, *days: date | None) -> tuple[int, ...] | None:
     returns keeps the code it started with (H5 started in 2023-24 is still accepted in the
     2025-26 return), and a carried episode recoded to the new year's code is accepted too.
     None (any year's list) when the return's year is unknown and no date is given.
+    An undated row of a return whose year no name gives is checked against every year the
+    return can be (:attr:`SourceFile.latest_year`).
     """
     years = {reference.collection_year(day) for day in days if day is not None}
     if source.year and not source.year_guessed:
         years.add(source.year)
+        if not days and source.latest_year:
+            # An undated row (Header, UASC) of a return dated only by its events: any year
+            # from the earliest it can be to the latest (see SourceFile.latest_year).
+            years.update(range(source.year, source.latest_year + 1))
     return tuple(sorted(years)) or None
