@@ -9,12 +9,13 @@ can be made on its own and the same seed always gives the same children.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import ChildHistory, Settings
+from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, ChildHistory, Settings
 from permanence_tracker.domain.periods import periods_of_care
-from permanence_tracker.services.demo import events
+from permanence_tracker.services.demo import events, places
 from permanence_tracker.services.demo.care import (
     EXITS,
     ROUTES_NOW,
@@ -47,6 +48,8 @@ def _current(rng: random.Random, as_of: date):
     dob = as_of - timedelta(days=rng.randint(_days(low) + 1, _days(high) - 1))
     age = (as_of - dob).days / 365.25
     uasc = age >= 14 and rng.random() < 0.12
+    if uasc and (dob.month, dob.day) == (2, 29):
+        dob -= timedelta(days=1)  # DUC is the 18th birthday, which has no 29 February (205B)
     route = "section20" if uasc else weighted(rng, ROUTES_NOW)
     if route == "placement_order" and age >= 8 or route == "remand" and age < 12:
         route = "care_order"
@@ -64,7 +67,18 @@ def _leaver(rng: random.Random, as_of: date):
     dob = end - timedelta(days=rng.randint(_days(low) + 1, _days(high)))
     length = min(rng.randint(*EXIT_LENGTH[group]), (end - dob).days)
     route = weighted(rng, EXIT_ROUTES[group])
-    return dob, False, route, end - timedelta(days=max(1, length)), end, rng.choice(recs), group
+    rec = rng.choice(recs)
+    if rec == "E17":  # stayed put with the carers: care ends on the 18th birthday (rule 460)
+        dob = _born_eighteen_years_before(end)
+    return dob, False, route, end - timedelta(days=max(1, length)), end, rec, group
+
+
+def _born_eighteen_years_before(day: date) -> date:
+    """The date of birth whose 18th birthday is ``day`` (29 February: the 28th)."""
+    try:
+        return day.replace(year=day.year - 18)
+    except ValueError:
+        return date(day.year - 18, 2, 28)
 
 
 def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: list[str],
@@ -76,18 +90,23 @@ def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: 
         group = None
     else:
         dob, uasc, route, start, end, rec, group = _leaver(rng, as_of)
+    if route == "remand" and (start - dob).days < 12 * 365.25:
+        route = "section20"  # remanded (J1) from 12 here; rule 358 refuses under 10
     iro = rng.choices(iros, weights=iro_weights)[0]
     child = make_child(rng, child_id, dob, iro, uasc)
+    where = random.Random(f"{seed}/{index}/903")  # locations, motherhood: their own stream
+    home = places.home_postcode(where)
     episodes = []
     earlier_end = start - timedelta(days=rng.randint(60, 900))
     if route != "short_breaks" and rng.random() < 0.08 and earlier_end - dob > timedelta(400):
         earlier_start = earlier_end - timedelta(days=rng.randint(40, 380))
         episodes += period_episodes(rng, child, max(earlier_start, dob), earlier_end, "E4A",
-                                    "section20", as_of)
+                                    "section20", as_of, home)
     if route == "short_breaks":
         episodes += short_break_episodes(rng, child, start, as_of)
     else:
-        episodes += period_episodes(rng, child, start, end, rec, route, as_of)
+        episodes += period_episodes(rng, child, start, end, rec, route, as_of, home)
+    child = _motherhood(where, child, episodes)
     periods = periods_of_care(episodes)
     reviews, plans, outcomes, missing, adoption = [], [], [], [], []
     for period in periods:
@@ -105,5 +124,20 @@ def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: 
                                     adopted=is_last and group == "adoption")
     return ChildHistory(
         child, tuple(episodes), tuple(reviews), tuple(plans), tuple(outcomes),
-        tuple(adoption), tuple(missing), tuple(events.previous(rng, child, start)),
+        tuple(adoption), tuple(missing),
+        tuple(events.previous(rng, child, min(e.start for e in episodes))),
     )
+
+
+def _motherhood(rng: random.Random, child, episodes):
+    """A few girls of 15 and over were already mothers when first looked after: MOTHER 1 and
+    MC_DOB before that day (so no return contradicts another: rules 207, 620, 621, 625, 626);
+    every other girl is MOTHER 0 (rule 393), except on short breaks only (rule 399: blank)."""
+    if all(e.legal_status in SHORT_BREAK_STATUSES for e in episodes):
+        return replace(child, mother=None)
+    first_start = min(e.start for e in episodes)
+    fourteen = child.dob + timedelta(days=_days(14.5))
+    if child.sex != "F" or first_start - fourteen < timedelta(days=200) or rng.random() > 0.08:
+        return child
+    born = fourteen + timedelta(days=rng.randint(0, (first_start - fourteen).days - 30))
+    return replace(child, mother=True, mother_child_dob=born)

@@ -36,6 +36,12 @@ PLAN_BY_STATUS = {
     "C1": (("Adoption", 25), ("SGO/CAO", 30), ("Return to family", 30),
            ("Long-term fostering", 15)),
 }
+# 903 AD1 (NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR) with a rough weighting; each status goes with
+# the adopters' sexes the rules allow (511, 514, 517-520, 524): L0 single, L11/L12 married
+# different/same sex, L2 civil partners, L3/L4 unmarried different/same sex.
+ADOPTERS = ((("1", "F1", "L0"), 12), (("1", "M1", "L0"), 2), (("2", "MF", "L11"), 58),
+            (("2", "MF", "L3"), 12), (("2", "FF", "L12"), 4), (("2", "MM", "L12"), 3),
+            (("2", "FF", "L4"), 3), (("2", "MM", "L2"), 3), (("2", "FF", "L2"), 3))
 PLAN_OTHER = (("Return to family", 60), ("Long-term fostering", 20), ("Other", 10),
               ("Supported living in the community", 10))
 
@@ -125,8 +131,12 @@ def adoption(rng: random.Random, child: Child, episodes: list[Episode], as_of: d
     elif rng.random() < 0.4:
         candidate = placement_order + timedelta(days=rng.randint(60, 420))
         matched = candidate if candidate <= as_of else None
+    adopters = ("", "", "")
     if adopted:
         order = episodes[-1].end
+        if matched is None:
+            matched = max(placement_order, order - timedelta(days=rng.randint(60, 200)))
+        adopters = _pick(rng, ADOPTERS)
     reversed_day = None
     if not adopted and placed is None and matched is None and rng.random() < 0.08:
         candidate = placement_order + timedelta(days=rng.randint(200, 500))
@@ -135,7 +145,9 @@ def adoption(rng: random.Random, child: Child, episodes: list[Episode], as_of: d
         child.child_id, should_be_placed=decision, placement_order=placement_order,
         matched=matched, placed=placed, adoption_order=order, reversed=reversed_day,
         reversed_reason="RD1" if reversed_day else "",
-        foster_carer=rng.random() < 0.15 if placed else None,
+        # Adopted by the foster carer: placed with them for adoption, A5 (rule 335).
+        foster_carer=episodes[-1].placement == "A5" if placed or adopted else None,
+        adopters_number=adopters[0], adopters_sex=adopters[1], adopters_status=adopters[2],
     )]
 
 
@@ -181,17 +193,22 @@ def missing(rng: random.Random, child: Child, period: Period, as_of: date) -> li
     for start in starts:
         if found and start <= found[-1].end:
             continue  # one episode at a time: a child cannot go missing while missing
-        found.append(MissingEpisode(child.child_id, "M" if rng.random() < 0.7 else "A", start,
-                                    start + timedelta(days=rng.randint(1, 4))))
+        kind, end = "M" if rng.random() < 0.7 else "A", start + timedelta(days=rng.randint(1, 4))
+        if start <= date(start.year, 3, 31) < end:
+            continue  # none open over 31 March: the validator reads its blank end as an error
+        found.append(MissingEpisode(child.child_id, kind, start, end))
     return found
 
 
 def previous(rng: random.Random, child: Child, start: date) -> list[PreviousPermanence]:
-    roll = rng.random()
-    if roll < 0.04:
-        year = max(child.dob.year, start.year - rng.randint(1, 5))
-        return [PreviousPermanence(child.child_id, rng.choice(("P1", "P2", "P3")), "999", year,
-                                   rng.choice((None, rng.randint(1, 12))))]
-    if roll < 0.3:
-        return [PreviousPermanence(child.child_id, "Z1")]
-    return []
+    """Previous permanence, recorded for every child (903 PrevPerm; rule 630 asks for it for
+    each child who starts to be looked after): mostly none (Z1); a few were adopted or under
+    a special guardianship or child arrangements order before, with the authority that made
+    it (a 903 LA code, rule 633) and the order's date before care began (rule 632)."""
+    earliest, latest = child.dob + timedelta(days=180), start - timedelta(days=90)
+    if rng.random() < 0.05 and latest > earliest:
+        day = earliest + timedelta(days=rng.randint(0, (latest - earliest).days))
+        return [PreviousPermanence(child.child_id, rng.choice(("P1", "P2", "P3")),
+                                   rng.choice(("318", "319", "320", "314", "999")),
+                                   day.year, day.month, day.day)]
+    return [PreviousPermanence(child.child_id, "Z1")]
