@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.services.export903.check import RULE_YEARS, check_903
+from permanence_tracker.services.export903.check import RULE_YEARS, VALIDATOR_DEFECT_NOTE, check_903
 from permanence_tracker.services.export903.service import FIRST_YEAR, LAST_YEAR, export_903
 from permanence_tracker.services.export903.validator import (
     ValidatorMissingError,
@@ -196,7 +196,9 @@ class CheckReturnDialog(QDialog):
             f"{year_text(result.year)}: {result.children:,} children in the return. "
             + (f"{found:,} finding(s) of the DfE rules for {children:,} child(ren): "
                "double-click one to open the child's record." if found else
-               "No findings: the return passes the DfE rules."))
+               "No findings: the return passes the DfE rules.")
+            + (f" {len(result.set_aside):,} more set aside: {VALIDATOR_DEFECT_NOTE}."
+               if result.set_aside else ""))
 
     def _failed(self, message: str) -> None:
         self._idle()

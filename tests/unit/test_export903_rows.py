@@ -91,3 +91,16 @@ def test_sex_not_known_cannot_be_coded_before_2024_25():
     with pytest.raises(ReturnDataError, match=r"U1\. Record their sex"):
         return_rows([history], 2024)
     assert return_rows([history], 2025)["Header"][0]["SEX"] == "U"
+
+
+def test_the_validators_k3_defect_is_set_aside_only_where_it_applies():
+    """csc-validator-be-903's 2024-25 rule 146 rejects K3 (its list has "k3"): only a rule 146
+    finding on a K3 row of the 2024-25 ruleset is set aside; any other stays a finding."""
+    from permanence_tracker.services.export903.check import Finding, validator_defect
+
+    tables = {"Episodes": [{"PLACE": "U4"}, {"PLACE": "K3"}]}
+    k3 = Finding("C1", "Episodes", 3, "146", "Placement type is not a valid code.", ("PLACE",))
+    u4 = Finding("C1", "Episodes", 2, "146", "Placement type is not a valid code.", ("PLACE",))
+    assert validator_defect(k3, 2025, tables)
+    assert not validator_defect(u4, 2025, tables)
+    assert not validator_defect(k3, 2026, tables)  # the 2025-26 rule is right

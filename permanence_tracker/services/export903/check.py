@@ -47,6 +47,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     failed_rules: tuple[str, ...]  # rules that could not run on this data (validator bugs)
     rows: tuple[tuple[str, int], ...]  # (table, rows) of this year's return
+    set_aside: tuple[Finding, ...] = ()  # the validator's own known defects, not the data's
 
     @property
     def children(self) -> int:
@@ -78,11 +79,34 @@ def check_903(uow_factory: Callable, year: int, today: date, local_authority: st
         last_files = write_tables(Path(work) / str(year - 1), last_year) if last_year else []
         result = run_rules(python, year, this_files, last_files, local_authority)
     report(2, 3, "Reading the findings ...")
-    findings = tuple(sorted((_finding(f) for f in result["findings"]),
-                            key=lambda f: (f.previous_year, f.child, f.rule, f.table, f.row)))
+    everything = sorted((_finding(f) for f in result["findings"]),
+                        key=lambda f: (f.previous_year, f.child, f.rule, f.table, f.row))
+    tables = {False: this_year, True: last_year}
+    known = tuple(f for f in everything if validator_defect(f, year, tables[f.previous_year]))
+    findings = tuple(f for f in everything if f not in known)
     report(3, 3, "Done")
     return CheckResult(year, findings, tuple(result.get("failed_rules", ())),
-                       tuple((t, len(rows)) for t, rows in this_year.items()))
+                       tuple((t, len(rows)) for t, rows in this_year.items()), known)
+
+
+# Known defects of csc-validator-be-903 0.1.17 that report correct data: (rule, the ruleset's
+# collection year, table, column, value). The 2024-25 rule 146 lists supported accommodation
+# as "k3" while the validator capitalises the data it reads, so it rejects every K3 (valid
+# from 28 October 2023, DfE 903 guidance 2023-24 onwards); the 2025-26 rule has "K3".
+VALIDATOR_DEFECTS = (("146", 2025, "Episodes", "PLACE", "K3"),)
+VALIDATOR_DEFECT_NOTE = ("the 2024-25 rule 146 of csc-validator-be-903 rejects every K3 "
+                         "placement (its list has 'k3'); K3 is valid from 28/10/2023")
+
+
+def validator_defect(finding: Finding, year: int, tables: dict) -> bool:
+    """Whether ``finding`` is one of :data:`VALIDATOR_DEFECTS` on the row it names."""
+    rows = tables.get(finding.table, [])
+    index = finding.row - 2  # the header is row 1
+    if not 0 <= index < len(rows):
+        return False
+    return any(finding.rule == rule and year == rule_year and finding.table == table
+               and rows[index].get(column) == value
+               for rule, rule_year, table, column, value in VALIDATOR_DEFECTS)
 
 
 def _finding(raw: dict) -> Finding:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from permanence_tracker.domain.errors import TrackerError
-from permanence_tracker.services.export903.check import DEFAULT_LA, check_903
+from permanence_tracker.services.export903.check import DEFAULT_LA, VALIDATOR_DEFECT_NOTE, check_903
 from permanence_tracker.services.export903.service import export_903
 from permanence_tracker.services.export903.validator import install_validator
 from permanence_tracker.services.reference import year_text
@@ -69,7 +69,8 @@ def run_check(context, args) -> int:
     if args.json:
         print(json.dumps({"year": result.year, "children": result.children,
                           "findings": [asdict(f) for f in result.findings],
-                          "failed_rules": list(result.failed_rules)}))
+                          "failed_rules": list(result.failed_rules),
+                          "set_aside": [asdict(f) for f in result.set_aside]}))
     else:
         print(render(result))
     return 1 if result.findings else 0
@@ -82,6 +83,10 @@ def render(result) -> str:
         columns = ", ".join(f.columns)
         lines.append(f"  child {f.child or '?'}  rule {f.rule}  {f.where}"
                      f"{' (' + columns + ')' if columns else ''}: {f.message}")
+    if result.set_aside:
+        lines.append(f"Set aside, {len(result.set_aside)} finding(s) of the validator's own "
+                     f"known defects ({VALIDATOR_DEFECT_NOTE}): children "
+                     f"{', '.join(sorted({f.child for f in result.set_aside}))}")
     if result.failed_rules:
         lines.append(f"Rules that could not run on this data (the validator's own problem): "
                      f"{', '.join(result.failed_rules)}")
