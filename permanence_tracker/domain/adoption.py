@@ -10,9 +10,17 @@ thresholds are settings (domain.md: "to confirm").
 
 Episodes win over recorded dates: when the period's episodes show a placement order (E1) or
 a move in with adopters (A3-A6), those dates are used; a date recorded on a milestone record
-is used only when the episodes do not show one. A reversal ends the measures; a later new
-decision, or a placement order made after the reversal, starts them again, and only events on
-or after the latest reversal count for it.
+is used only when the episodes do not show one.
+
+A reversal (DATE_PLACED_CEASED) ends the *decision* it is recorded with, not the placement
+order: an order stands until the court revokes it, and the E1 legal status shows it (issue 8
+§2.3 and §3: "the placement order is the start of the first E1 episode in the period of
+care"; A1 counts "adoption was decided (not reversed by the as-of date) or a placement order
+was made"). So a placement order made before a reversal still makes A1 and A2 run. What
+belonged to the reversed decision ends with it: its match (AD1 DATE_MATCH is recorded with the
+decision, so a match followed by the reversal of that decision is no longer a standing match
+for A2's "neither matched nor placed") and a move in with adopters made before the reversal
+(the placement that disrupted). A later new decision starts the measures again (§2.3).
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ class AdoptionPath:
     placement_order: date | None
     matched: date | None
     placed: date | None  # moved in with the adoptive family
-    restarted: date | None  # latest reversal on or before as_of: earlier events do not count
+    restarted: date | None  # latest reversal on or before as_of: earlier moves do not count
 
     @property
     def adoption_planned(self) -> bool:
@@ -71,14 +79,24 @@ def adoption_path(
     """Decision, placement order, match and move of ``period`` as they stood on ``as_of``.
 
     Records dated before the period began belong to an earlier period; anything after
-    ``as_of`` is unseen.
+    ``as_of`` is unseen. Read literally from issue 8 §2.3 and §3:
+
+    - ``decided``: the earliest decision (DATE_PLACED) not reversed by ``as_of``;
+    - ``placement_order``: the start of the first E1 episode of the period (a recorded date
+      only when no E1 episode shows one), whether or not a decision was reversed since: a
+      reversal ends a decision, a placement order stands until the court revokes it;
+    - ``matched``: the earliest AD1 DATE_MATCH of a decision not reversed by ``as_of`` (a match
+      belongs to the decision it was recorded with; once that decision is reversed it is no
+      longer a standing match);
+    - ``placed``: the start of the first A3-A6 placement on or after the latest reversal (a move
+      in before it was the placement that the reversal ended), or the recorded move of a
+      decision not reversed by ``as_of``.
     """
     mine = [r for r in records if _belongs(r, period)]
     reversals = [r.reversed for r in mine if r.reversed is not None and r.reversed <= as_of]
     epoch = max(reversals) if reversals else None
-    floor = epoch or period.start
 
-    def seen(day: date | None) -> bool:
+    def seen(day: date | None, floor: date = period.start) -> bool:
         return day is not None and floor <= day <= as_of
 
     live = [r for r in mine if r.reversed is None or r.reversed > as_of]
@@ -86,9 +104,10 @@ def adoption_path(
     order = next((d for d in _run_starts(period, lambda e: e.legal_status == PLACEMENT_ORDER)
                   if seen(d)), None)
     if order is None:
-        order = min((r.placement_order for r in live if seen(r.placement_order)), default=None)
+        order = min((r.placement_order for r in mine if seen(r.placement_order)), default=None)
+    moved_since = epoch or period.start
     placed = next((d for d in _run_starts(period, lambda e: e.placement in PLACED_FOR_ADOPTION)
-                   if seen(d)), None)
+                   if seen(d, moved_since)), None)
     if placed is None:
         placed = min((r.placed for r in live if seen(r.placed)), default=None)
     matched = min((r.matched for r in live if seen(r.matched)), default=None)

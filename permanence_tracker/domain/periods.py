@@ -133,6 +133,15 @@ def short_break_series(periods: Sequence[Period], period: Period) -> Period:
     return Period(period.child_id, earlier + period.episodes)
 
 
+def review_belongs(periods: Sequence[Period], day: date) -> bool:
+    """Whether a review held on ``day`` belongs to one of ``periods``: it falls inside a period
+    of care, or in the gap between two short breaks of one series (issue 8 §2.5: "a review
+    held between two short breaks of a series belongs to that series"; Care Planning Regs
+    2010 reg 48, see :func:`short_break_series`). A day outside every period and series does
+    not belong (reg 33: reviews belong to a period of care)."""
+    return any(short_break_series(periods, p).contains(day) for p in periods)
+
+
 def current_period(periods: Sequence[Period], as_of: date) -> Period | None:
     """The period in which the child is looked after on ``as_of``, if any."""
     for period in reversed(periods):

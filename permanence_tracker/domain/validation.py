@@ -4,7 +4,8 @@ Each check returns :class:`Problem` objects naming the field, what is wrong and 
 Sources: SSDA903 guidance and validation rules (episode dates, codes, review participation
 codes: PN0 is for children under 4 only; rule 352, no period of care starts at 18 or over;
 rule 356, an episode does not end before it starts, though it may end the day it starts);
-Care Planning Regs 2010 reg 33 (reviews belong to a period of care).
+Care Planning Regs 2010 reg 33 (reviews belong to a period of care) and reg 48 (a review held
+between two short breaks of a series belongs to the series, issue 8 §2.5).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from permanence_tracker.domain.codes import (
 from permanence_tracker.domain.entities import Child, Episode, PlanChange, Review
 from permanence_tracker.domain.errors import Problem
 from permanence_tracker.domain.measures import age_in_years, eighteenth_birthday
-from permanence_tracker.domain.periods import periods_of_care
+from permanence_tracker.domain.periods import periods_of_care, review_belongs
 
 RNE_CODES = ("S", "L", "P", "T", "B", "U")
 
@@ -123,10 +124,10 @@ def check_review(review: Review, child: Child, episodes: Iterable[Episode],
     if review.held > today:
         problems.append(Problem("held", f"{_fmt(review.held)} is in the future: record a review "
                                         "once it has been held"))
-    periods = periods_of_care(episodes)
-    if not any(p.contains(review.held) for p in periods):
+    if not review_belongs(periods_of_care(episodes), review.held):
         problems.append(Problem("held", f"{_fmt(review.held)} is not inside a period of care: a "
-                                        "review must fall between a period's start and end"))
+                                        "review must fall between a period's start and end "
+                                        "(or between two short breaks of one series)"))
     code = review.participation
     if code:
         if code not in PARTICIPATION_CODES:

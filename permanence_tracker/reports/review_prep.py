@@ -50,6 +50,8 @@ def _standing(record: ChildRecord, width: float) -> list:
     if s.short_breaks:
         status = "short breaks (reg 48): no permanence measure"
     care = (f"from {uk_date(s.start_of_care)}" if s.looked_after
+            else f"between short breaks (last ended {uk_date(s.between_breaks)})"
+            if s.between_breaks  # a short break ending is not leaving care (issue 8 §2.1)
             else f"left care {uk_date(s.left_care)}" if s.left_care else "not looked after")
     if s.leaves_care:
         care += f". {s.leaves_care}"

@@ -38,7 +38,9 @@ class CohortFilter:
     def matches(self, row: ChildRow) -> bool:
         if self.status == LOOKED_AFTER_NOW and not row.looked_after:
             return False
-        if self.status == LEFT_CARE and (row.looked_after or row.start_of_care is None):
+        # Left care: a period of care ended. Between short breaks is not leaving care (issue 8
+        # §2.1: short breaks ending never count), so those rows have no left_care date.
+        if self.status == LEFT_CARE and (row.looked_after or row.left_care is None):
             return False
         if self.text:
             needle = self.text.casefold()

@@ -53,6 +53,10 @@ class ChildRow:
     version: int
     care_ends: date | None = None  # 18th birthday: care ends then (Children Act 1989 s105(1))
     warnings: tuple[Flag, ...] = ()  # records that disagree: shown, not counted as flags
+    # Not looked after today, between short breaks: the last break (V3/V4) ended on this day.
+    # A short break ending is not a child ceasing to be looked after (issue 8 §2.1), so such a
+    # child has no ``left_care`` date.
+    between_breaks: date | None = None
 
     @property
     def flag_codes(self) -> frozenset[str]:
@@ -67,6 +71,18 @@ class ChildRow:
         if self.age < 18:
             return f"Leaves care on {_d(self.care_ends)} (18th birthday)"
         return f"Care ended on {_d(self.care_ends)} (18th birthday): the episode is still open"
+
+    @property
+    def care_words(self) -> str:
+        """Whether looked after, in the words the record header and the review preparation
+        sheet show after "Looked after:" (short breaks ending is not leaving care, §2.1)."""
+        if self.looked_after:
+            return f"yes, since {_d(self.start_of_care)}"
+        if self.between_breaks:
+            return f"no: between short breaks (last ended {_d(self.between_breaks)})"
+        if self.left_care:
+            return f"no: left care {_d(self.left_care)}"
+        return "no"
 
     @property
     def no_review_before_18(self) -> bool:
@@ -149,7 +165,8 @@ def child_row(s: ChildStanding) -> ChildRow:
         looked_after=s.looked_after,
         short_breaks=s.short_breaks_only,
         start_of_care=period.start if period else None,
-        left_care=period.end if period and not s.looked_after else None,
+        left_care=(period.end if period and not s.looked_after and not s.short_breaks_only
+                   else None),
         last_review=last,
         next_review_number=nxt.number if nxt else None,
         next_review_due=nxt.due if nxt else None,
@@ -163,6 +180,8 @@ def child_row(s: ChildStanding) -> ChildRow:
         version=child.version,
         care_ends=s.care_ends,
         warnings=_warnings(s),
+        between_breaks=period.end if period and not s.looked_after and s.short_breaks_only
+        else None,
     )
 
 

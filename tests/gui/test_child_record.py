@@ -13,10 +13,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 
+from permanence_tracker.domain.entities import Child, Episode, Review
 from permanence_tracker.gui.child_record import ChildRecordWindow, open_child_record
 from permanence_tracker.gui.child_record.header import facts
 from permanence_tracker.gui.dialogs.review import ReviewDialog
 from permanence_tracker.gui.session import Session
+from permanence_tracker.services import records
 
 AS_OF = TODAY = date(2026, 3, 31)  # as in tests/gui/conftest.py
 
@@ -72,6 +74,31 @@ def test_left_care_child(window):
     assert facts(win.record)["looked_after"] == "no: left care 10/01/2025"
     assert not win.actions_by_name["change"].isEnabled()
     assert _column(win.models["periods"], "Reason ceased") == ["E45"]
+
+
+def test_between_short_breaks_is_not_left_care_and_a_review_between_them_is_the_series(
+        qtbot, small_authority):
+    """Issue 8 §2.1: short breaks (V3) ending are not the child ceasing to be looked after;
+    §2.5: a review held between two breaks of a series belongs to the series (reg 48: 1st
+    review within 3 months of the first break, 01/04/2025 -> 01/07/2025). F1's breaks are
+    01-03/04/2025 and 01-03/05/2025; on 20/05/2025 the last break ended 03/05/2025."""
+    uow = small_authority.uow
+    records.add_child(uow, Child("F1", date(2015, 1, 10), "F"), TODAY)
+    for start, end in ((date(2025, 4, 1), date(2025, 4, 3)), (date(2025, 5, 1),
+                                                              date(2025, 5, 3))):
+        records.save_episode(uow, Episode("F1", start, "S", "V3", placement="U6", end=end,
+                                          rec="E4A"), TODAY)
+    records.record_review(uow, Review("F1", date(2025, 4, 20)), TODAY)
+    win = ChildRecordWindow(uow, "F1", date(2025, 5, 20), today=TODAY)
+    qtbot.addWidget(win)
+    looked = win.header.values["looked_after"].text()
+    assert looked == "no: between short breaks (last ended 03/05/2025)"
+    assert "left care" not in looked
+    reviews = win.models["reviews"]
+    assert _column(reviews, "Period") == ["2"]
+    assert _column(reviews, "Review") == ["1 (reg 48)"]
+    assert _column(reviews, "Due by") == ["01/07/2025"]
+    assert _column(reviews, "Timescale") == ["in timescale"]
 
 
 def test_reviews_tab_numbers_due_dates_and_timescale(window):

@@ -13,8 +13,10 @@ records, the AD1 row joining the second.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+from permanence_tracker import cli
 from permanence_tracker.domain import entities as e
 from permanence_tracker.services.import903 import import_903
 
@@ -55,3 +57,34 @@ def test_each_decision_is_its_own_record(context, tmp_path):
     ]
     again = import_903(context.uow, [folder], TODAY)
     assert dict(again.plan.counts["adoption"]) == {"unchanged": 2}
+
+
+def test_a_placement_order_made_before_a_reversal_keeps_the_child_in_a1_and_a2(
+        context, tmp_path, capsys):
+    """Issue 8 §3 drift: A1 counts "adoption was decided (not reversed) or a placement order
+    was made", A2 "a placement order was made, neither matched nor placed"; the order is the
+    start of the first E1 episode (§2.3). A reversal ends the decision, not the order.
+
+    P1: C2 from 01/06/2024, E1 from 01/01/2025 still open; decision 01/10/2024 reversed
+    01/06/2025 (RD1), no new decision, no match. As of 31/03/2026: 01/06/2024 to 01/06/2025 is
+    365 days, + 303 to 31/03/2026 = 668 (> 426); 01/01/2025 to 01/01/2026 is 365, + 31 + 28 +
+    30 = 454 (> 121)."""
+    folder = tmp_path / "return_2025_26"
+    folder.mkdir()
+    (folder / "header.csv").write_text(
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nP1,F,10/01/2023,WBRI,,,\n")
+    (folder / "episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\n"
+        "P1,01/06/2024,S,C2,N1,U4,PR1,01/01/2025,X1,,AB1 2,AB3 4,SC000004\n"
+        "P1,01/01/2025,L,E1,N1,U4,PR1,,,,AB1 2,AB3 4,SC000004\n")
+    (folder / "placed.csv").write_text(
+        "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n"
+        "P1,10/01/2023,01/10/2024,01/06/2025,RD1\n")
+    result = import_903(context.uow, [folder], TODAY)
+    assert result.written and not result.rejections, [str(r) for r in result.rejections]
+    capsys.readouterr()
+    assert cli.main(["--db", context.url, "summary", "--as-of", "2026-03-31", "--json"]) == 0
+    drift = json.loads(capsys.readouterr().out)["drift"]
+    assert drift["a1_over_426_days"] == ["P1"]
+    assert drift["a2_over_121_days"] == ["P1"]

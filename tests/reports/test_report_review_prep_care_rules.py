@@ -33,3 +33,17 @@ def test_sheet_says_care_ends_at_18_and_shows_the_plan_answer_warning(uow, tmp_p
     cells = squash(pdf_text(pdf, tmp_path, layout=False))  # table cells unwrapped
     assert ("2nd review on 24/09/2025 says a plan was in place, but the first plan recorded "
             "was agreed on 01/10/2025") in cells
+
+
+def test_sheet_says_between_short_breaks_not_left_care(uow, tmp_path):
+    """Issue 8 §2.1: a short break (V3) ending is not the child ceasing to be looked after.
+    S1: V3 breaks 01-03/04/2025 and 01-03/05/2025 (E4A); on 20/05/2025 between breaks."""
+    records.add_child(uow, Child("S1", D("2015-01-10"), "F", "Sol", "Sky"), AS_OF)
+    for start, end in (("2025-04-01", "2025-04-03"), ("2025-05-01", "2025-05-03")):
+        records.save_episode(uow, Episode("S1", D(start), "S", "V3", placement="U6",
+                                          end=D(end), rec="E4A"), AS_OF)
+    report = load_report_input(uow, ReportRequest("review-prep", D("2025-05-20"),
+                                                  child_id="S1"))
+    flat = squash(pdf_text(reports.render(report, GENERATED), tmp_path))
+    assert "Looked after between short breaks (last ended 03/05/2025)" in flat
+    assert "left care" not in flat

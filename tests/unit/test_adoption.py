@@ -119,6 +119,41 @@ def test_after_a_reversal_only_a_new_placement_order_counts_for_a2():
     assert flags(period, [first, second], "2025-05-03") == [("A1", 488), ("A2", 122)]
 
 
+# Issue 8 §3 drift, read literally: "a placement order was made" (the start of the first E1
+# episode of the period, §2.3) whatever became of the decision; a reversal (DATE_PLACED_CEASED)
+# ends the decision, not the order. C2 from Sat 1 Jun 2024, E1 from Wed 1 Jan 2025 still open;
+# decision 1 Oct 2024 reversed 1 Jun 2025 (RD1), no new decision. To 31 Mar 2026: 1 Jun 2024 to
+# 1 Jun 2025 is 365 days (no 29 Feb in between), then Jun 30 + Jul 31 + Aug 31 + Sep 30 + Oct 31
+# + Nov 30 + Dec 31 + Jan 31 + Feb 28 + 30 = 303: A1 668. 1 Jan 2025 to 1 Jan 2026 is 365, + 31
+# + 28 + 30 = 454: A2 454.
+ORDER_THEN_REVERSAL = periods_of_care([ep("2024-06-01", "C2", end="2025-01-01", rec="X1"),
+                                       ep("2025-01-01", "E1", "L")])[0]
+
+
+def test_a_placement_order_made_before_a_reversal_still_counts_for_a1_and_a2():
+    reversed_decision = decision("2024-10-01", reversed="2025-06-01", reversed_reason="RD1")
+    path = adoption_path(ORDER_THEN_REVERSAL, [reversed_decision], D("2026-03-31"))
+    assert (path.decided, path.placement_order) == (None, D("2025-01-01"))
+    assert flags(ORDER_THEN_REVERSAL, [reversed_decision], "2026-03-31") == [
+        ("A1", 668), ("A2", 454)]
+
+
+def test_a_match_of_a_decision_later_reversed_no_longer_stops_a2():
+    # Matched 1 Mar 2025 under the decision of 1 Oct 2024; that decision reversed 1 Jun 2025.
+    # Before the reversal the match stands (no A2); after it the child is "neither matched nor
+    # placed" (issue 8 §3) and A2 runs from the order, which still stands. 31 May 2025 is
+    # 364 days after 1 Jun 2024: A1 not yet beyond 426.
+    matched = decision("2024-10-01", matched="2025-03-01", reversed="2025-06-01",
+                       reversed_reason="RD1")
+    assert flags(ORDER_THEN_REVERSAL, [matched], "2025-05-31") == []
+    assert adoption_path(ORDER_THEN_REVERSAL, [matched], D("2025-05-31")).matched == D(
+        "2025-03-01")
+    assert flags(ORDER_THEN_REVERSAL, [matched], "2026-03-31") == [("A1", 668), ("A2", 454)]
+    # A new decision with its own match stops A2 again (§2.3: it starts the measures again).
+    again = decision("2025-09-01", matched="2025-12-01")
+    assert flags(ORDER_THEN_REVERSAL, [matched, again], "2026-03-31") == [("A1", 668)]
+
+
 def test_a_decision_of_an_earlier_period_of_care_does_not_count():
     # Left care 2023-01-01 (E4A); re-entered 2024-01-01: a new period and a new plan.
     first, second = periods_of_care([ep("2022-01-03", "C2", end="2023-01-01", rec="E4A"),

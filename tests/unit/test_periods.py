@@ -11,6 +11,7 @@ from permanence_tracker.domain.periods import (
     current_period,
     latest_period,
     periods_of_care,
+    review_belongs,
     short_break_series,
 )
 
@@ -118,3 +119,22 @@ def test_short_break_series_runs_from_the_first_break_of_an_unbroken_run():
     assert short_break_series(periods, periods[0]) == periods[0]
     # The first break of the run is its own series.
     assert short_break_series(periods, periods[1]).start == D("2026-01-05")
+
+
+@pytest.mark.parametrize(("held", "belongs"), [
+    ("2025-03-31", False),  # before the first break
+    ("2025-04-03", True),  # the first break's last day
+    ("2025-04-20", True),  # between the two breaks of the series
+    ("2025-05-20", False),  # after the series ended, before full-time care (a new period)
+    ("2025-06-02", True),  # the day full-time care began
+])
+def test_a_review_between_two_breaks_of_a_series_belongs_to_it(held, belongs):
+    """Issue 8 §2.5: "A review held between two short breaks of a series belongs to that
+    series" (Care Planning Regs 2010 reg 48); otherwise a review belongs to a period of care
+    (reg 33). V3 breaks 01-03/04/2025 and 01-03/05/2025 (E4A), then V2 from 02/06/2025 (S)."""
+    periods = periods_of_care([
+        ep("2025-04-01", "S", "V3", "2025-04-03", "E4A"),
+        ep("2025-05-01", "S", "V3", "2025-05-03", "E4A"),
+        ep("2025-06-02", "S", "V2"),
+    ])
+    assert review_belongs(periods, D(held)) is belongs

@@ -34,14 +34,9 @@ def _next_review(record: ChildRecord) -> str:
 def facts(record: ChildRecord) -> dict[str, str]:
     """The header's text, fact by fact (tested without drawing anything)."""
     s, child = record.standing, record.child
-    if s.looked_after:
-        looked = f"yes, since {fmt_date(s.start_of_care)}"
-        if s.leaves_care:
-            looked += f"; {s.leaves_care[0].lower()}{s.leaves_care[1:]}"
-    elif s.left_care:
-        looked = f"no: left care {fmt_date(s.left_care)}"
-    else:
-        looked = "no"
+    looked = s.care_words  # between short breaks is not "left care" (issue 8 §2.1)
+    if s.looked_after and s.leaves_care:
+        looked += f"; {s.leaves_care[0].lower()}{s.leaves_care[1:]}"
     plan = s.plan or "none recorded"
     if s.parallel_plan:
         plan += f"; parallel: {s.parallel_plan}"
