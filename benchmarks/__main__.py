@@ -59,6 +59,7 @@ def main() -> None:
     _timed("summary end to end", rows,
            lambda: summarise(load_cohort(context.uow, AS_OF)))
     some_id = cohort.standings[len(cohort.standings) // 2].child_id
+    _return_903(context, rows)
     context.dispose()
 
     from benchmarks import gui
@@ -76,6 +77,24 @@ def main() -> None:
     print("-" * 60)
     for label, seconds, peak in rows:
         print(f"{label:<40} {seconds:>9.2f} {peak:>9.0f}")
+
+
+def _return_903(context, rows: list) -> None:
+    """The 2025-26 903 return: written (export-903), then checked with the DfE rules
+    (check-903: this year's and last year's export through csc-validator-be-903 in its own
+    venv), when that venv is installed."""
+    import tempfile
+
+    from permanence_tracker.paths import validator_python
+    from permanence_tracker.services.export903.check import check_903
+    from permanence_tracker.services.export903.service import export_903
+
+    with tempfile.TemporaryDirectory() as folder:
+        _timed("903 export 2025-26", rows,
+               lambda: export_903(context.uow, 2026, Path(folder) / "out", AS_OF))
+    if validator_python() is not None:
+        _timed("903 check 2025-26 (DfE rules, 2 years)", rows,
+               lambda: check_903(context.uow, 2026, AS_OF))
 
 
 if __name__ == "__main__":
