@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from episode_builders import ep
 
 from permanence_tracker.domain.codes import leaving_care_group
-from permanence_tracker.domain.entities import Episode
 from permanence_tracker.domain.measures import (
     age_in_years,
     caseload_band,
@@ -21,10 +21,6 @@ from permanence_tracker.domain.measures import (
 from permanence_tracker.domain.periods import periods_of_care
 
 D = date.fromisoformat
-
-
-def ep(start, ls, rne="S", end=None, rec=""):
-    return Episode("T1", D(start), rne, ls, end=D(end) if end else None, rec=rec)
 
 
 @pytest.mark.parametrize(

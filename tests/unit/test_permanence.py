@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from episode_builders import ep
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import Episode, PlanChange
+from permanence_tracker.domain.entities import PlanChange
 from permanence_tracker.domain.periods import periods_of_care
 from permanence_tracker.domain.permanence import (
     PlanStatus,
@@ -24,10 +25,6 @@ from permanence_tracker.domain.timetable import review_timetable
 D = date.fromisoformat
 START = "2025-06-02"
 BOTH = ("2025-06-20", "2025-09-20")
-
-
-def ep(start, ls, rne="S", end=None, rec=""):
-    return Episode("T1", D(start), rne, ls, end=D(end) if end else None, rec=rec)
 
 
 def plan(agreed, primary="Long-term fostering"):

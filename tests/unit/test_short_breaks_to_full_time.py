@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from episode_builders import ep
+
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import (
     Child,
     ChildHistory,
-    Episode,
     PlanChange,
     Review,
     Settings,
@@ -39,10 +40,6 @@ from permanence_tracker.services.summary import reviews_due, reviews_in_period, 
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()
-
-
-def ep(start, ls, rne="S", end=None, rec=""):
-    return Episode("T1", D(start), rne, ls, end=D(end) if end else None, rec=rec)
 
 
 MIXED = (ep("2026-01-05", "V4", end="2026-03-02", rec="X1"), ep("2026-03-02", "C2", "L"))

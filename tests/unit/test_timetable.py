@@ -10,20 +10,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from episode_builders import ep
 from hypothesis import given
 from hypothesis import strategies as st
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import Episode
 from permanence_tracker.domain.periods import periods_of_care
 from permanence_tracker.domain.timetable import due_after, review_timetable
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()
-
-
-def ep(start, ls, rne="S", end=None, rec=""):
-    return Episode("T1", D(start), rne, ls, end=D(end) if end else None, rec=rec)
 
 
 def timetable(episodes, reviews, as_of, which=-1):

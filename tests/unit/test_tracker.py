@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from episode_builders import ep
+
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import (
     AdoptionMilestones,
     Child,
     ChildHistory,
-    Episode,
     PlanChange,
     Review,
     Settings,
@@ -19,10 +20,6 @@ from permanence_tracker.domain.tracker import assess_child
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()
-
-
-def ep(start, ls, rne="S", end=None, rec=""):
-    return Episode("T1", D(start), rne, ls, end=D(end) if end else None, rec=rec)
 
 
 def history(episodes, reviews=(), plans=(), adoption=()):
