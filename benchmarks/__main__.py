@@ -37,8 +37,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from permanence_tracker.app import open_context
-    from permanence_tracker.services.cohort import load_cohort
-    from permanence_tracker.services.summary import summarise
+    from permanence_tracker.services.permanence.cohort import load_cohort
+    from permanence_tracker.services.permanence.summary import summarise
 
     args.cache.mkdir(parents=True, exist_ok=True)
     db = args.cache / f"demo-{args.children}-{args.seed}.sqlite"
@@ -86,8 +86,8 @@ def _return_903(context, rows: list) -> None:
     import tempfile
 
     from permanence_tracker.paths import validator_python
-    from permanence_tracker.services.export903.check import check_903
-    from permanence_tracker.services.export903.service import export_903
+    from permanence_tracker.services.exports.ssda903.check import check_903
+    from permanence_tracker.services.exports.ssda903.service import export_903
 
     with tempfile.TemporaryDirectory() as folder:
         _timed("903 export 2025-26", rows,

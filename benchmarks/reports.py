@@ -19,10 +19,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.domain.measures import caseload_band, per_fte
-from permanence_tracker.services.caseloads import Caseloads, IroCaseload
-from permanence_tracker.services.report_inputs import CaseloadsData, ReportInput, ReportRequest
-from permanence_tracker.services.reviews_due import DueReview, ReviewsDue, week_of
-from permanence_tracker.services.rows import ChildRow
+from permanence_tracker.services.permanence.caseloads import Caseloads, IroCaseload
+from permanence_tracker.services.permanence.rows import ChildRow
+from permanence_tracker.services.reporting.inputs import CaseloadsData, ReportInput, ReportRequest
+from permanence_tracker.services.reviews.due import DueReview, ReviewsDue, week_of
 
 AS_OF = date(2026, 3, 31)
 GENERATED = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
@@ -79,7 +79,7 @@ def caseloads_input(iros: int, children: int, seed: int = 1) -> ReportInput:
 def outcome_sheets_input(sheets: int) -> ReportInput:
     """One synthetic panel with ``sheets`` agenda items, decided, as panel service rows."""
     from permanence_tracker.domain.panels import AgendaItem, ItemStatus, PanelMeeting
-    from permanence_tracker.services.panels import ItemRow, PanelDetail, PanelRow
+    from permanence_tracker.services.panels.commands import ItemRow, PanelDetail, PanelRow
 
     panel = PanelMeeting(date(2026, 3, 4), "Permanence", "Pat Chair",
                          ("Pat Chair", "Ravi Member", "Sue Social", "Dr Lee"), True,

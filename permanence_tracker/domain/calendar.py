@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import holidays
@@ -88,3 +88,16 @@ def add_months(day: date, months: int) -> date:
     total = day.month - 1 + months
     year, month = day.year + total // 12, total % 12 + 1
     return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def uk_date(day: date | None) -> str:
+    """A date as people in England write it, ``31/03/2026``; blank when unknown.
+
+    The one formatter for every screen, message, file and report (903 files use the same
+    ``dd/mm/YYYY`` layout). A ``datetime`` (an audit entry's moment) keeps its time of day.
+    """
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        return f"{day:%d/%m/%Y %H:%M}"
+    return f"{day:%d/%m/%Y}"

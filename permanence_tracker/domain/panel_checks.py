@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import Problem
 from permanence_tracker.domain.panels import (
     ADM_DECISIONS,
@@ -20,10 +21,6 @@ from permanence_tracker.domain.panels import (
     PanelMeeting,
     needs_decision,
 )
-
-
-def _fmt(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 def _choose(value: str, what: str, allowed: Collection[str]) -> str:
@@ -48,7 +45,7 @@ def check_panel(panel: PanelMeeting, today: date, types: Collection[str]) -> lis
         problems.append(Problem("members", f"names {', '.join(repeated)} more than once: "
                                            "list each member present once"))
     if panel.quorate is not None and panel.date > today:
-        problems.append(Problem("quorate", f"the panel meets on {_fmt(panel.date)}: record "
+        problems.append(Problem("quorate", f"the panel meets on {uk_date(panel.date)}: record "
                                            "whether it was quorate once it has met"))
     if panel.quorate and not names:
         problems.append(Problem("members", "is empty: list the members present to record the "
@@ -93,7 +90,7 @@ def _recommendation(item: AgendaItem, panel: PanelMeeting, today: date) -> list[
         return problems
     if panel.date > today:
         problems.append(Problem("recommendation", f"cannot be recorded yet: the panel meets on "
-                                                  f"{_fmt(panel.date)}"))
+                                                  f"{uk_date(panel.date)}"))
     if needs_decision(item):
         if panel.quorate is not True:
             problems.append(Problem("recommendation", "needs a quorate panel: this panel is not "
@@ -114,10 +111,10 @@ def _decision(item: AgendaItem, panel: PanelMeeting, today: date) -> list[Proble
                                     "recommended (either way): a deferred item or one with no "
                                     "recommendation goes to no decision maker"))
         if received < panel.date:
-            problems.append(Problem("minutes_received", f"{_fmt(received)} is before the panel "
-                                    f"met on {_fmt(panel.date)}"))
+            problems.append(Problem("minutes_received", f"{uk_date(received)} is before the panel "
+                                    f"met on {uk_date(panel.date)}"))
         if received > today:
-            problems.append(Problem("minutes_received", f"{_fmt(received)} is in the future"))
+            problems.append(Problem("minutes_received", f"{uk_date(received)} is in the future"))
     if not item.adm_decision:
         if decided is not None:
             problems.append(Problem("adm_decision", "is blank but a decision date is given: "
@@ -138,11 +135,11 @@ def _decision(item: AgendaItem, panel: PanelMeeting, today: date) -> list[Proble
                                 "date the ADM received the panel minutes (the 7 working days "
                                 "run from then)"))
     elif decided < received:
-        problems.append(Problem("adm_decision_date", f"{_fmt(decided)} is before the ADM "
-                                f"received the minutes on {_fmt(received)}"))
+        problems.append(Problem("adm_decision_date", f"{uk_date(decided)} is before the ADM "
+                                f"received the minutes on {uk_date(received)}"))
     if decided < panel.date:
-        problems.append(Problem("adm_decision_date", f"{_fmt(decided)} is before the panel "
-                                f"met on {_fmt(panel.date)}: the ADM decides after the panel"))
+        problems.append(Problem("adm_decision_date", f"{uk_date(decided)} is before the panel "
+                                f"met on {uk_date(panel.date)}: the ADM decides after the panel"))
     if decided > today:
-        problems.append(Problem("adm_decision_date", f"{_fmt(decided)} is in the future"))
+        problems.append(Problem("adm_decision_date", f"{uk_date(decided)} is in the future"))
     return problems

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from permanence_tracker.domain.calendar import WorkingCalendar
+from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
 
 ADM_WORKING_DAYS = 7
 DEADLINE_RULE = ("the agency decision maker decides within 7 working days of receiving the "
@@ -136,8 +136,6 @@ class ItemStatus:
     explanation: str  # the rule and the dates, for tooltips and sheets
 
 
-def _fmt(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 def item_status(item: AgendaItem, panel_date: date, calendar: WorkingCalendar,
@@ -145,32 +143,32 @@ def item_status(item: AgendaItem, panel_date: date, calendar: WorkingCalendar,
     """Where ``item`` stood on ``as_of``; dates after ``as_of`` have not happened yet."""
     if panel_date > as_of:
         return ItemStatus(SCHEDULED, None, False, False,
-                          f"The panel meets on {_fmt(panel_date)}.")
+                          f"The panel meets on {uk_date(panel_date)}.")
     if not item.recommendation:
         return ItemStatus(TO_RECORD, None, False, False,
-                          f"The panel met on {_fmt(panel_date)}: record its recommendation.")
+                          f"The panel met on {uk_date(panel_date)}: record its recommendation.")
     if not needs_decision(item):
         return ItemStatus(NO_DECISION_NEEDED, None, False, False,
                           "Deferred: no decision for the ADM; bring it to a later panel.")
     received = item.minutes_received
     if received is None or received > as_of:
         return ItemStatus(AWAITING_MINUTES, None, True, False,
-                          f"Recommendation made on {_fmt(panel_date)}; the ADM has not received "
+                          f"Recommendation made on {uk_date(panel_date)}; the ADM has not received "
                           f"the minutes, so the deadline has not started: {DEADLINE_RULE}.")
     deadline = adm_deadline(received, calendar)
-    basis = (f"Minutes received {_fmt(received)}, decision due by {_fmt(deadline)}: "
+    basis = (f"Minutes received {uk_date(received)}, decision due by {uk_date(deadline)}: "
              f"{DEADLINE_RULE}.")
     decided = item.adm_decision_date
     if item.adm_decision and decided is not None and decided <= as_of:
         late = decided > deadline
         state = DECIDED_LATE if late else DECIDED
-        when = f" Decided {_fmt(decided)}" + (
+        when = f" Decided {uk_date(decided)}" + (
             f", {calendar_days(deadline, decided)} after the deadline." if late else
             ", in time.")
         return ItemStatus(state, deadline, False, late, basis + when)
     if as_of > deadline:
         return ItemStatus(DECISION_MISSED, deadline, True, True,
-                          basis + f" No decision by {_fmt(as_of)}: the deadline was missed.")
+                          basis + f" No decision by {uk_date(as_of)}: the deadline was missed.")
     return ItemStatus(DECISION_DUE, deadline, True, False, basis)
 
 
@@ -212,4 +210,4 @@ def suggested_outcome(item: AgendaItem, panel_date: date, allowed: tuple[str, ..
     if any(name == outcome and day >= panel_date for name, day in existing):
         return None
     return SuggestedOutcome(item.child_id, outcome, on,
-                            f"{item.business} {what} (panel of {_fmt(panel_date)}).")
+                            f"{item.business} {what} (panel of {uk_date(panel_date)}).")

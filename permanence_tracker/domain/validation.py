@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import (
     PARTICIPATION_CODES,
     PLAN_TYPES,
@@ -27,8 +28,6 @@ from permanence_tracker.domain.periods import periods_of_care, review_belongs
 RNE_CODES = ("S", "L", "P", "T", "B", "U")
 
 
-def _fmt(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 def check_child(child: Child, today: date) -> list[Problem]:
@@ -38,7 +37,7 @@ def check_child(child: Child, today: date) -> list[Problem]:
     elif len(child.child_id) > 40:
         problems.append(Problem("child_id", "is longer than 40 characters: shorten it"))
     if child.dob > today:
-        problems.append(Problem("dob", f"{_fmt(child.dob)} is in the future: enter the date "
+        problems.append(Problem("dob", f"{uk_date(child.dob)} is in the future: enter the date "
                                        "of birth"))
     if child.sex not in ("", *SEX_WORDS):  # stored canonical: M, F or U (domain/codes.py)
         problems.append(Problem("sex", f"{child.sex!r} is not a stored sex value: use M (male), "
@@ -70,18 +69,18 @@ def check_episode(
         problems.append(Problem("placement", f"{episode.placement!r} is not a placement type "
                                              "code"))
     if episode.start < child.dob:
-        problems.append(Problem("start", f"{_fmt(episode.start)} is before the child's date of "
-                                         f"birth {_fmt(child.dob)}"))
+        problems.append(Problem("start", f"{uk_date(episode.start)} is before the child's date of "
+                                         f"birth {uk_date(child.dob)}"))
     if episode.start > today:
-        problems.append(Problem("start", f"{_fmt(episode.start)} is in the future"))
+        problems.append(Problem("start", f"{uk_date(episode.start)} is in the future"))
     problems += check_care_starts_under_18(episode, child)
     if episode.end is not None:
         if episode.end < episode.start:  # DfE rule 356: DEC may equal DECOM, not precede it
-            problems.append(Problem("end", f"{_fmt(episode.end)} is before the start "
-                                           f"{_fmt(episode.start)}: an episode cannot end "
+            problems.append(Problem("end", f"{uk_date(episode.end)} is before the start "
+                                           f"{uk_date(episode.start)}: an episode cannot end "
                                            "before it starts (it may end the day it starts)"))
         if episode.end > today:
-            problems.append(Problem("end", f"{_fmt(episode.end)} is in the future"))
+            problems.append(Problem("end", f"{uk_date(episode.end)} is in the future"))
         if not episode.rec:
             problems.append(Problem("rec", "is required when the episode has ended: give the "
                                            "reason it ceased (X1 if another episode follows)"))
@@ -92,8 +91,8 @@ def check_episode(
         if other.id is not None and other.id == episode.id:
             continue
         if _overlap(episode, other):
-            end = _fmt(other.end) if other.end else "open"
-            problems.append(Problem("start", f"overlaps the episode {_fmt(other.start)} to "
+            end = uk_date(other.end) if other.end else "open"
+            problems.append(Problem("start", f"overlaps the episode {uk_date(other.start)} to "
                                              f"{end}: end that one first or change the dates"))
     return problems
 
@@ -107,8 +106,8 @@ def check_care_starts_under_18(episode: Episode, child: Child) -> list[Problem]:
     adult = eighteenth_birthday(child.dob)
     if episode.start < adult:
         return []
-    return [Problem("start", f"{_fmt(episode.start)} is on or after the child's 18th birthday "
-                             f"({_fmt(adult)}): a period of care cannot start at 18 or over "
+    return [Problem("start", f"{uk_date(episode.start)} is on or after the child's 18th birthday "
+                             f"({uk_date(adult)}): a period of care cannot start at 18 or over "
                              "(DfE rule 352); check the start date and the date of birth")]
 
 
@@ -122,10 +121,10 @@ def check_review(review: Review, child: Child, episodes: Iterable[Episode],
                  today: date) -> list[Problem]:
     problems = []
     if review.held > today:
-        problems.append(Problem("held", f"{_fmt(review.held)} is in the future: record a review "
+        problems.append(Problem("held", f"{uk_date(review.held)} is in the future: record a review "
                                         "once it has been held"))
     if not review_belongs(periods_of_care(episodes), review.held):
-        problems.append(Problem("held", f"{_fmt(review.held)} is not inside a period of care: a "
+        problems.append(Problem("held", f"{uk_date(review.held)} is not inside a period of care: a "
                                         "review must fall between a period's start and end "
                                         "(or between two short breaks of one series)"))
     code = review.participation
@@ -155,8 +154,8 @@ def check_plan(plan: PlanChange, child: Child, today: date) -> list[Problem]:
         problems.append(Problem("parallel", "is the same as the primary plan: choose a "
                                             "different parallel plan or leave it blank"))
     if plan.agreed > today:
-        problems.append(Problem("agreed", f"{_fmt(plan.agreed)} is in the future"))
+        problems.append(Problem("agreed", f"{uk_date(plan.agreed)} is in the future"))
     if plan.agreed < child.dob:
-        problems.append(Problem("agreed", f"{_fmt(plan.agreed)} is before the child's date of "
+        problems.append(Problem("agreed", f"{uk_date(plan.agreed)} is before the child's date of "
                                           "birth"))
     return problems

@@ -2,7 +2,7 @@
 thread, preview it, save it and print it.
 
 The report is read and laid out by exactly what ``permanence-tracker report`` runs
-(``services.report_inputs.load_report_input`` then ``reports.render``), in a background task
+(``services.reporting.inputs.load_report_input`` then ``reports.render``), in a background task
 (:mod:`gui.tasks`) with progress and Cancel, so the figures match the CLI and the pages.
 """
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
-from permanence_tracker.services.report_inputs import REPORTS, ReportRequest
+from permanence_tracker.services.reporting.inputs import REPORTS, ReportRequest
 
 # Which fields each report uses; the others are hidden.
 FIELDS = {
@@ -157,7 +157,7 @@ class ReportsDialog(QDialog):
             self.iro.addItem(name, name)
 
     def _load_panels(self) -> None:
-        from permanence_tracker.services.panels import panels
+        from permanence_tracker.services.panels.commands import panels
 
         uow, as_of = self.session.uow, self.session.as_of
         self.panel_task = tasks.Task(lambda report: panels(uow, as_of))
@@ -227,7 +227,7 @@ class ReportsDialog(QDialog):
     # -- actions -------------------------------------------------------------------------
     def generate(self) -> tasks.Task | None:
         from permanence_tracker import reports
-        from permanence_tracker.services.report_inputs import load_report_input
+        from permanence_tracker.services.reporting.inputs import load_report_input
 
         if self.missing():
             self.message.setText(self.missing())

@@ -1,6 +1,6 @@
 """The 903 return from the app: "Export 903 return…" and the "Check the 903 return" dialog.
 
-Both call the export903 services only and run off the GUI thread (:mod:`.tasks`). The check
+Both call the 903 export services only and run off the GUI thread (:mod:`.tasks`). The check
 lists every DfE rule finding in a sortable, filterable table; double-click or Enter on a
 finding opens that child's record. When the DfE validator is not installed the dialog says
 how to install it and offers to do it.
@@ -33,9 +33,13 @@ from PySide6.QtWidgets import (
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.services.export903.check import RULE_YEARS, VALIDATOR_DEFECT_NOTE, check_903
-from permanence_tracker.services.export903.service import FIRST_YEAR, LAST_YEAR, export_903
-from permanence_tracker.services.export903.validator import (
+from permanence_tracker.services.exports.ssda903.check import (
+    RULE_YEARS,
+    VALIDATOR_DEFECT_NOTE,
+    check_903,
+)
+from permanence_tracker.services.exports.ssda903.service import FIRST_YEAR, LAST_YEAR, export_903
+from permanence_tracker.services.exports.ssda903.validator import (
     ValidatorMissingError,
     install_validator,
 )

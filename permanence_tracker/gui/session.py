@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Signal
 
 from permanence_tracker.app import Context
 from permanence_tracker.gui import tasks
-from permanence_tracker.services.cohort import Cohort, load_cohort
-from permanence_tracker.services.rows import ChildRow, child_rows
+from permanence_tracker.services.permanence.cohort import Cohort, load_cohort
+from permanence_tracker.services.permanence.rows import ChildRow, child_rows
 
 
 class Session(QObject):

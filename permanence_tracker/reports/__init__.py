@@ -1,6 +1,6 @@
 """Printed reports (reportlab only): one module per report, each ``render(data, meta) -> bytes``.
 
-Reports receive frozen rows the services computed (``services.report_inputs``) and only lay
+Reports receive frozen rows the services computed (``services.reporting.inputs``) and only lay
 them out; they import no database code and count nothing. :func:`render` picks the report
 by name and builds the page chrome (authority, title, protective marking, as-of date,
 generated-at from the caller's clock, page N of M) from the settings.
@@ -13,16 +13,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.report_inputs import ReportInput
+    from permanence_tracker.services.reporting.inputs import ReportInput
 
 
 MODULES = {
     "caseloads": "caseloads",
     "cohort": "cohort",
     "review-prep": "review_prep",
-    "outcome-sheet": "outcome_sheet",
-    "panel-summary": "panel_summary",
-    "panel-figures": "panel_figures",
+    "outcome-sheet": "panels.outcome_sheet",
+    "panel-summary": "panels.summary",
+    "panel-figures": "panels.figures",
 }
 
 

@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
 rl_config.invariant = 1  # fixed dates and IDs: identical bytes for identical input
@@ -37,8 +38,6 @@ MARKING_COLOUR = colors.HexColor("#9b1c1c")
 RULE_COLOUR = colors.HexColor("#808080")
 
 
-def uk_date(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ Handbook band (para 7.15, 50-70 per full-time IRO), child protection cases for d
 reviews overdue and due in the next 8 weeks, with the service totals and average. Each IRO's
 section (from a new page, so it can be handed to them) lists their children with the next
 LAC review due, how overdue it is, the plan and where the child stands against "a permanence
-plan by the 2nd review". Every figure is read from ``services.caseloads.Caseloads`` and
-``services.reviews_due.ReviewsDue``; nothing is counted here.
+plan by the 2nd review". Every figure is read from ``services.permanence.caseloads.Caseloads`` and
+``services.reviews.due.ReviewsDue``; nothing is counted here.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import PageBreak
 
-from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width, uk_date
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.tables import RowTable
 from permanence_tracker.reports.text import NOTE, count, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.report_inputs import CaseloadsData
+    from permanence_tracker.services.reporting.inputs import CaseloadsData
 
 TITLE = "IRO caseloads"
 NO_IRO = "No IRO allocated"

@@ -5,7 +5,8 @@ children looked after; second reviews held, with a permanence plan by then and w
 reason group (section 20, interim care order, other legal status, no longer looked after);
 monitoring outcomes; leaving-care permanence outcomes in percent; reviews in timescale;
 participation; children looked after at each month end (table by month and year, as the seed's
-table, and a chart); drift flags. Every figure comes from ``services.dashboard.Dashboard``,
+table, and a chart); drift flags. Every figure comes from
+``services.permanence.dashboard.Dashboard``,
 the dashboard page's single source, which takes its summary figures from ``summarise``.
 """
 
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width, uk_date
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.charts import bar_chart
 from permanence_tracker.reports.tables import table
 from permanence_tracker.reports.text import (
@@ -28,7 +30,7 @@ from permanence_tracker.reports.text import (
 )
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.report_inputs import CohortData
+    from permanence_tracker.services.reporting.inputs import CohortData
 
 TITLE = "Permanence monitoring report"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

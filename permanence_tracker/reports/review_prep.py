@@ -1,6 +1,6 @@
 """Report ``review-prep``: one child's preparation sheet for the IRO chairing the next review.
 
-Made from ``services.child_record.ChildRecord`` (the record window's read): the child's
+Made from ``services.records.child_record.ChildRecord`` (the record window's read): the child's
 standing on the as-of date with every flag explained, then the chronology of legal status and
 placements, reviews held (numbered within their period of care, with due date and whether in
 timescale, Care Planning Regs 2010 reg 33) and the next one due, the permanence plan and
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
-from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width, uk_date
+from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import NOTE, count, gap, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.child_record import ChildRecord
+    from permanence_tracker.services.records.child_record import ChildRecord
 
 TITLE = "Review preparation sheet"
 MISSING_KINDS = {"M": "Missing", "A": "Away without authorisation"}

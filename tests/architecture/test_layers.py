@@ -112,7 +112,7 @@ def _layer_imports(module: Module, forbidden: tuple[str, ...]):
 
 
 def test_domain_imports_no_other_layer():
-    forbidden = ("services", "persistence", "gui", "reports", "app", "cli", "cli_records")
+    forbidden = ("services", "persistence", "gui", "reports", "app", "cli")
 
     def rule(module: Module):
         return _layer_imports(module, forbidden) if module.layer == "domain" else []

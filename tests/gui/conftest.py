@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from permanence_tracker.domain.entities import Child, Episode, Iro, PlanChange, Review
-from permanence_tracker.services import records
-from permanence_tracker.services.cohort import load_cohort
-from permanence_tracker.services.rows import child_rows
+from permanence_tracker.services.permanence.cohort import load_cohort
+from permanence_tracker.services.permanence.rows import child_rows
+from permanence_tracker.services.records import editing as records
 
 AS_OF = date(2026, 3, 31)
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from permanence_tracker.gui import return903
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services.export903.check import CheckResult, Finding
-from permanence_tracker.services.export903.validator import ValidatorMissingError
+from permanence_tracker.services.exports.ssda903.check import CheckResult, Finding
+from permanence_tracker.services.exports.ssda903.validator import ValidatorMissingError
 
 TODAY = date(2026, 12, 3)
 FINDINGS = (

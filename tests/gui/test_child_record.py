@@ -18,7 +18,7 @@ from permanence_tracker.gui.child_record import ChildRecordWindow, open_child_re
 from permanence_tracker.gui.child_record.header import facts
 from permanence_tracker.gui.dialogs.review import ReviewDialog
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 AS_OF = TODAY = date(2026, 3, 31)  # as in tests/gui/conftest.py
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from permanence_tracker.gui.models.children import COLUMNS, FLAGS_COLUMN, ChildrenModel
 from permanence_tracker.gui.models.children_proxy import ChildrenProxy
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.services.cohort_filter import EVERYONE, LEFT_CARE, CohortFilter
+from permanence_tracker.services.permanence.cohort_filter import EVERYONE, LEFT_CARE, CohortFilter
 
 
 def _column(title: str) -> int:

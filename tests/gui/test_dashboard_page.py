@@ -30,9 +30,9 @@ from permanence_tracker.gui.models.grouped_children import GroupedChildrenModel
 from permanence_tracker.gui.pages.dashboard import CHARTS, DashboardPage
 from permanence_tracker.gui.pages.registry import PAGES
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services import records
-from permanence_tracker.services.cohort import load_cohort
-from permanence_tracker.services.dashboard import dashboard
+from permanence_tracker.services.permanence.cohort import load_cohort
+from permanence_tracker.services.permanence.dashboard import dashboard
+from permanence_tracker.services.records import editing as records
 
 AS_OF = date(2026, 3, 31)  # as in tests/gui/conftest.py
 PROGRESSING = "Permanence Plan actively progressing and being monitored"
@@ -203,7 +203,7 @@ def test_charts_follow_the_palette(page):
 
 
 def test_page_figures_are_the_service_figures(page, authority):
-    """The page shows what services.dashboard gives (the single source), nothing else."""
+    """The page shows what services.permanence.dashboard gives (the single source), nothing else."""
     assert page.board == dashboard(load_cohort(authority.uow, AS_OF))
 
 

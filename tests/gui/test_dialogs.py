@@ -17,7 +17,8 @@ from permanence_tracker.gui.dialogs.child import ChildDialog
 from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
 from permanence_tracker.gui.dialogs.plan import PlanDialog
 from permanence_tracker.gui.dialogs.review import ReviewDialog
-from permanence_tracker.services import changes, records
+from permanence_tracker.services.records import changes
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 

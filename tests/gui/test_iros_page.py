@@ -24,9 +24,9 @@ from permanence_tracker.gui.models.reviews_due import (
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.pages.iros import IrosPage
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services.caseloads import caseloads
-from permanence_tracker.services.cohort import load_cohort
-from permanence_tracker.services.reviews_due import next_reviews
+from permanence_tracker.services.permanence.caseloads import caseloads
+from permanence_tracker.services.permanence.cohort import load_cohort
+from permanence_tracker.services.reviews.due import next_reviews
 
 AS_OF = date(2026, 3, 31)  # as in tests/gui/conftest.py
 
@@ -163,7 +163,7 @@ def test_selection_survives_a_refresh(page, qtbot):
 def test_a_tracker_with_no_iros_shows_no_children_unfiltered(qtbot, tmp_path, qtmodeltester):
     from permanence_tracker.app import open_context
     from permanence_tracker.domain.entities import Child, Episode
-    from permanence_tracker.services import records
+    from permanence_tracker.services.records import editing as records
 
     ctx = open_context(f"sqlite:///{tmp_path / 'none.sqlite'}", user="tester")
     try:

@@ -19,8 +19,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
-from permanence_tracker.gui.dialogs import panels as dialogs
-from permanence_tracker.gui.models.panels import (
+from permanence_tracker.gui.models.roles import ROW_ROLE
+from permanence_tracker.gui.panels import dialogs
+from permanence_tracker.gui.panels.model import (
     DUE_COLUMN,
     PANEL_COLUMNS,
     STATE_COLUMN,
@@ -28,11 +29,10 @@ from permanence_tracker.gui.models.panels import (
     items_model,
     panels_model,
 )
-from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.gui.pages.panels import PanelsPage
+from permanence_tracker.gui.panels.page import PanelsPage
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services import panels as svc
-from permanence_tracker.services.child_record import load_child_record
+from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services.records.child_record import load_child_record
 
 D = date.fromisoformat
 AS_OF = TODAY = D("2026-03-31")

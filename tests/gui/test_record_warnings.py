@@ -26,12 +26,12 @@ from permanence_tracker.domain.entities import (
     Review,
     Settings,
 )
-from permanence_tracker.domain.tracker import assess_child
+from permanence_tracker.domain.standing import assess_child
 from permanence_tracker.gui.child_record.header import RecordHeader, facts
 from permanence_tracker.gui.models.children import COLUMNS, FLAGS_COLUMN, ChildrenModel
-from permanence_tracker.services import records
-from permanence_tracker.services.child_record import load_child_record
-from permanence_tracker.services.rows import child_row
+from permanence_tracker.services.permanence.rows import child_row
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.child_record import load_child_record
 
 D = date.fromisoformat
 AS_OF = D("2026-03-31")

@@ -15,9 +15,10 @@ import pytest
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.errors import ValidationError
-from permanence_tracker.services import changes, records
-from permanence_tracker.services.child_record import load_child_record
-from permanence_tracker.services.import903 import import_903
+from permanence_tracker.services.imports.ssda903 import import_903
+from permanence_tracker.services.records import changes
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.child_record import load_child_record
 
 TODAY = date(2026, 3, 31)
 D = date.fromisoformat

@@ -11,7 +11,8 @@ from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, ValidationError
 from permanence_tracker.domain.periods import periods_of_care
 from permanence_tracker.persistence.repository import Repository
-from permanence_tracker.services import changes, records
+from permanence_tracker.services.records import changes
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 START = date(2025, 6, 2)

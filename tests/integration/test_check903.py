@@ -15,11 +15,11 @@ import pytest
 
 from permanence_tracker.cli import main
 from permanence_tracker.domain.entities import Child, Episode
-from permanence_tracker.services import records
-from permanence_tracker.services.export903.check import check_903
-from permanence_tracker.services.export903.service import ExportYearError
-from permanence_tracker.services.export903.validator import ValidatorMissingError
-from permanence_tracker.services.import903 import import_903
+from permanence_tracker.services.exports.ssda903.check import check_903
+from permanence_tracker.services.exports.ssda903.service import ExportYearError
+from permanence_tracker.services.exports.ssda903.validator import ValidatorMissingError
+from permanence_tracker.services.imports.ssda903 import import_903
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 12, 3)
 CLEAN = Path(__file__).parents[1] / "data" / "903_clean"
@@ -74,7 +74,7 @@ def test_check_outside_the_rule_years_is_refused(context):
 
 def test_missing_validator_says_how_to_install(context, monkeypatch, tmp_path):
     """With no validator the check says how to install it (not a traceback)."""
-    monkeypatch.setattr("permanence_tracker.services.export903.validator.validator_python",
+    monkeypatch.setattr("permanence_tracker.services.exports.ssda903.validator.validator_python",
                         lambda: None)
     with pytest.raises(ValidatorMissingError, match="permanence-tracker validator install"):
         check_903(context.uow, 2026, TODAY)

@@ -19,8 +19,8 @@ from permanence_tracker.domain.entities import (
     Review,
 )
 from permanence_tracker.domain.errors import NotFoundError
-from permanence_tracker.services import records
-from permanence_tracker.services.child_record import load_child_record
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.child_record import load_child_record
 
 TODAY = date(2026, 3, 31)
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from permanence_tracker import cli
 from permanence_tracker.domain.entities import Child, MonitoringOutcome
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 
 def _run(context, capsys, *args) -> tuple[int, str, str]:

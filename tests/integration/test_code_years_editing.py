@@ -17,7 +17,8 @@ from sqlalchemy import insert, select, text
 from permanence_tracker import cli
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ValidationError
-from permanence_tracker.services import changes, records
+from permanence_tracker.services.records import changes
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 

@@ -12,9 +12,9 @@ from permanence_tracker.domain import validation
 from permanence_tracker.domain.entities import Child
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services import reference
-from permanence_tracker.services.cohort import load_cohort
 from permanence_tracker.services.demo import NotEmptyError, build_demo
-from permanence_tracker.services.summary import short_breaks_ended, summarise
+from permanence_tracker.services.permanence.cohort import load_cohort
+from permanence_tracker.services.permanence.summary import short_breaks_ended, summarise
 
 AS_OF = date(2026, 11, 23)
 
@@ -120,7 +120,7 @@ def test_the_default_authority_has_what_the_tracker_is_for(context):
 
 
 def test_a_tracker_with_records_is_refused_and_left_as_it_was(context):
-    from permanence_tracker.services import records
+    from permanence_tracker.services.records import editing as records
 
     records.add_child(context.uow, Child("REAL1", date(2015, 1, 1)), AS_OF)
     with pytest.raises(NotEmptyError, match="empty tracker"):

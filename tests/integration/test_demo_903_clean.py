@@ -17,7 +17,7 @@ from datetime import date
 import pytest
 
 from permanence_tracker.services.demo import build_demo, places
-from permanence_tracker.services.export903.check import DEFAULT_LA, check_903
+from permanence_tracker.services.exports.ssda903.check import DEFAULT_LA, check_903
 
 AS_OF = date(2026, 11, 23)
 

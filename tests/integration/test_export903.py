@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 
 from permanence_tracker.domain.entities import Child, Episode
-from permanence_tracker.services import records
-from permanence_tracker.services.export903.layout import COLUMNS, FILE_NAMES
-from permanence_tracker.services.export903.service import ExportYearError, export_903
-from permanence_tracker.services.export903.writer import ExportFolderError
-from permanence_tracker.services.import903 import import_903
+from permanence_tracker.services.exports.ssda903.layout import COLUMNS, FILE_NAMES
+from permanence_tracker.services.exports.ssda903.service import ExportYearError, export_903
+from permanence_tracker.services.exports.ssda903.writer import ExportFolderError
+from permanence_tracker.services.imports.ssda903 import import_903
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 12, 3)
 CLEAN = Path(__file__).parents[1] / "data" / "903_clean"
@@ -120,7 +120,7 @@ def test_a_failure_midway_leaves_the_folder_as_it_was(imported, tmp_path, monkey
     the files that were there before are put back."""
     import shutil
 
-    from permanence_tracker.services.export903 import writer
+    from permanence_tracker.services.exports.ssda903 import writer
 
     out = tmp_path / "out"
     out.mkdir()

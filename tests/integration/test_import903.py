@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.persistence import tables as t
-from permanence_tracker.services.import903 import import_903
+from permanence_tracker.services.imports.ssda903 import import_903
 
 TODAY = date(2026, 3, 31)
 DATA = Path(__file__).parents[1] / "data" / "903"

@@ -21,7 +21,7 @@ import pytest
 
 from permanence_tracker import cli
 from permanence_tracker.domain import entities as e
-from permanence_tracker.services.import903 import import_903
+from permanence_tracker.services.imports.ssda903 import import_903
 
 TODAY = date(2026, 3, 31)
 EP_HEAD = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE\n"

@@ -37,9 +37,9 @@ from permanence_tracker.domain.panels import (
     AgendaItem,
     PanelMeeting,
 )
-from permanence_tracker.services import panels as svc
-from permanence_tracker.services import records
-from permanence_tracker.services.child_record import load_child_record
+from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.child_record import load_child_record
 
 D = date.fromisoformat
 TODAY = D("2026-03-31")

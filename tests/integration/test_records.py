@@ -16,7 +16,7 @@ from permanence_tracker.domain.entities import (
     Review,
 )
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 

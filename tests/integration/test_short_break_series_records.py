@@ -20,9 +20,9 @@ import pytest
 from permanence_tracker import cli
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.errors import ValidationError
-from permanence_tracker.services import records
-from permanence_tracker.services.child_record import load_child_record
-from permanence_tracker.services.cohort_filter import EVERYONE, LEFT_CARE, CohortFilter
+from permanence_tracker.services.permanence.cohort_filter import EVERYONE, LEFT_CARE, CohortFilter
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.child_record import load_child_record
 
 TODAY = date(2026, 3, 31)
 D = date.fromisoformat

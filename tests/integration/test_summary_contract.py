@@ -41,7 +41,7 @@ from permanence_tracker.domain.entities import (
     PlanChange,
     Review,
 )
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 D = date.fromisoformat

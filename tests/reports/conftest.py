@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from report_helpers import HISTORIES, IROS, SETTINGS, D, build_cohort
 
-from permanence_tracker.services.cohort import Cohort
+from permanence_tracker.services.permanence.cohort import Cohort
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def panelled(stored):
     one plan, no match, one adoption match.
     """
     from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
-    from permanence_tracker.services import panels as service
+    from permanence_tracker.services.panels import commands as service
 
     members = ("Pat Chair", "Ravi Member", "Sue Social")
     today = PANEL_TODAY

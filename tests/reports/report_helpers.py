@@ -51,8 +51,8 @@ from permanence_tracker.domain.entities import (
     Review,
     Settings,
 )
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.cohort import Cohort
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.cohort import Cohort
 
 D = date.fromisoformat
 AS_OF = D("2026-03-31")

@@ -8,10 +8,10 @@ import pytest
 from report_helpers import AS_OF, GENERATED, check_chrome, pages, pdf_text, render_png, squash
 
 from permanence_tracker import reports
-from permanence_tracker.services.caseloads import caseloads
-from permanence_tracker.services.report_inputs import CaseloadsData, ReportInput, ReportRequest
-from permanence_tracker.services.reviews_due import next_reviews
-from permanence_tracker.services.rows import child_row
+from permanence_tracker.services.permanence.caseloads import caseloads
+from permanence_tracker.services.permanence.rows import child_row
+from permanence_tracker.services.reporting.inputs import CaseloadsData, ReportInput, ReportRequest
+from permanence_tracker.services.reviews.due import next_reviews
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 

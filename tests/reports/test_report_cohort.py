@@ -24,8 +24,8 @@ import pytest
 from report_helpers import AS_OF, GENERATED, check_chrome, pdf_text, render_png, squash
 
 from permanence_tracker import reports
-from permanence_tracker.services.dashboard import dashboard
-from permanence_tracker.services.report_inputs import CohortData, ReportInput, ReportRequest
+from permanence_tracker.services.permanence.dashboard import dashboard
+from permanence_tracker.services.reporting.inputs import CohortData, ReportInput, ReportRequest
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from report_helpers import AS_OF, GENERATED, check_chrome, pdf_text, render_png,
 
 from permanence_tracker import reports
 from permanence_tracker.domain.errors import NotFoundError
-from permanence_tracker.services.child_record import load_child_record
-from permanence_tracker.services.report_inputs import ReportRequest, load_report_input
+from permanence_tracker.services.records.child_record import load_child_record
+from permanence_tracker.services.reporting.inputs import ReportRequest, load_report_input
 
 
 def _pdf(stored, child_id: str) -> bytes:

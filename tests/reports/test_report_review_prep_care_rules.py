@@ -13,8 +13,8 @@ from report_helpers import AS_OF, GENERATED, D, pdf_text, squash
 
 from permanence_tracker import reports
 from permanence_tracker.domain.entities import Child, Episode, PlanChange, Review
-from permanence_tracker.services import records
-from permanence_tracker.services.report_inputs import ReportRequest, load_report_input
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.reporting.inputs import ReportRequest, load_report_input
 
 
 def test_sheet_says_care_ends_at_18_and_shows_the_plan_answer_warning(uow, tmp_path):

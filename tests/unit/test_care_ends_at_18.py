@@ -21,13 +21,13 @@ from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Child, ChildHistory, Episode, Review, Settings
 from permanence_tracker.domain.measures import age_in_years, birthday, eighteenth_birthday
 from permanence_tracker.domain.periods import periods_of_care
+from permanence_tracker.domain.standing import assess_child
 from permanence_tracker.domain.timetable import review_timetable
-from permanence_tracker.domain.tracker import assess_child
 from permanence_tracker.domain.validation import check_episode
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.reviews_due import next_reviews
-from permanence_tracker.services.rows import child_row
-from permanence_tracker.services.summary import reviews_due
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.rows import child_row
+from permanence_tracker.services.permanence.summary import reviews_due
+from permanence_tracker.services.reviews.due import next_reviews
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()

@@ -19,10 +19,10 @@ from permanence_tracker.domain.entities import (
     Review,
     Settings,
 )
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.caseloads import caseloads
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.summary import iro_caseloads
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.caseloads import caseloads
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.summary import iro_caseloads
 
 D = date.fromisoformat
 AS_OF = D("2026-06-10")

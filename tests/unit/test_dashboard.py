@@ -59,11 +59,11 @@ from permanence_tracker.domain.entities import (
     Settings,
 )
 from permanence_tracker.domain.measures import month_ends
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.caseloads import caseloads
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.dashboard import dashboard
-from permanence_tracker.services.summary import summarise
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.caseloads import caseloads
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.dashboard import dashboard
+from permanence_tracker.services.permanence.summary import summarise
 
 D = date.fromisoformat
 AS_OF = D("2026-03-31")

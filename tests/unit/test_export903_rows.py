@@ -19,7 +19,7 @@ from permanence_tracker.domain.entities import (
     PreviousPermanence,
     Review,
 )
-from permanence_tracker.services.export903.rows import ReturnDataError, return_rows
+from permanence_tracker.services.exports.ssda903.rows import ReturnDataError, return_rows
 
 D = date
 
@@ -96,7 +96,7 @@ def test_sex_not_known_cannot_be_coded_before_2024_25():
 def test_the_validators_k3_defect_is_set_aside_only_where_it_applies():
     """csc-validator-be-903's 2024-25 rule 146 rejects K3 (its list has "k3"): only a rule 146
     finding on a K3 row of the 2024-25 ruleset is set aside; any other stays a finding."""
-    from permanence_tracker.services.export903.check import Finding, validator_defect
+    from permanence_tracker.services.exports.ssda903.check import Finding, validator_defect
 
     tables = {"Episodes": [{"PLACE": "U4"}, {"PLACE": "K3"}]}
     k3 = Finding("C1", "Episodes", 3, "146", "Placement type is not a valid code.", ("PLACE",))

@@ -1,7 +1,7 @@
 """903 import: each row's codes are checked for the collection year of the return it came from.
 
 Issue 8 s1 and s2.6: check each row against the lists of its return's collection year (a
-return is dated by its latest event date, services/import903/reader.py); an open episode
+return is dated by its latest event date, services/imports/ssda903/reader.py); an open episode
 carried into later returns keeps the code it started with; REC is checked against its list;
 SEX is 1/2 up to 2023-24 and M/F/U from 2024-25 and is stored canonical (M/F/U).
 Lists: validator rules 101 (SEX), 146 (PLACE: H5/P2/Z1 end with 2024-25, K3 from 2024-25,
@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from permanence_tracker.services.import903.parse import parse_files
-from permanence_tracker.services.import903.reader import read_files
+from permanence_tracker.services.imports.ssda903.parse import parse_files
+from permanence_tracker.services.imports.ssda903.reader import read_files
 
 TODAY = date(2026, 3, 31)
 HEADER = "CHILD,SEX,DOB,ETHNIC\n"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from permanence_tracker.services import reference
-from permanence_tracker.services.import903.model import ImportInputError
-from permanence_tracker.services.import903.parse import parse_files
-from permanence_tracker.services.import903.reader import read_files
-from permanence_tracker.services.import903.tables import normalise_column, recognise
-from permanence_tracker.services.import903.values import parse_date
+from permanence_tracker.services.imports.ssda903.model import ImportInputError
+from permanence_tracker.services.imports.ssda903.parse import parse_files
+from permanence_tracker.services.imports.ssda903.reader import read_files
+from permanence_tracker.services.imports.ssda903.tables import normalise_column, recognise
+from permanence_tracker.services.imports.ssda903.values import parse_date
 
 TODAY = date(2026, 3, 31)
 DATA = Path(__file__).parents[1] / "data" / "903"

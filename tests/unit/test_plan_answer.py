@@ -25,8 +25,8 @@ from permanence_tracker.domain.entities import (
     Settings,
 )
 from permanence_tracker.domain.permanence import PlanStatus
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.rows import child_row
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.rows import child_row
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()

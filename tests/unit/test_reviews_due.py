@@ -12,10 +12,10 @@ from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Child, ChildHistory, Episode, Review, Settings
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.reviews_due import next_reviews, week_dates, week_of
-from permanence_tracker.services.summary import reviews_due as summary_reviews_due
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.summary import reviews_due as summary_reviews_due
+from permanence_tracker.services.reviews.due import next_reviews, week_dates, week_of
 
 D = date.fromisoformat
 AS_OF = D("2026-06-10")

@@ -13,11 +13,11 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Child, ChildHistory, Episode, Settings
 from permanence_tracker.domain.periods import periods_of_care
-from permanence_tracker.domain.tracker import assess_child
+from permanence_tracker.domain.standing import assess_child
 from permanence_tracker.domain.validation import check_episode
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.rows import child_row
-from permanence_tracker.services.summary import left_care, looked_after_on
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.rows import child_row
+from permanence_tracker.services.permanence.summary import left_care, looked_after_on
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()

@@ -32,11 +32,11 @@ from permanence_tracker.domain.entities import (
 )
 from permanence_tracker.domain.periods import periods_of_care, short_break_series
 from permanence_tracker.domain.permanence import PlanStatus
-from permanence_tracker.domain.tracker import assess_child
-from permanence_tracker.services.cohort import Cohort
-from permanence_tracker.services.dashboard import dashboard
-from permanence_tracker.services.rows import child_row
-from permanence_tracker.services.summary import reviews_due, reviews_in_period, summarise
+from permanence_tracker.domain.standing import assess_child
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.dashboard import dashboard
+from permanence_tracker.services.permanence.rows import child_row
+from permanence_tracker.services.permanence.summary import reviews_due, reviews_in_period, summarise
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()

@@ -16,7 +16,7 @@ from permanence_tracker.domain.entities import (
     Settings,
 )
 from permanence_tracker.domain.permanence import PlanStatus, ReasonGroup
-from permanence_tracker.domain.tracker import assess_child
+from permanence_tracker.domain.standing import assess_child
 
 D = date.fromisoformat
 ENGLAND = WorkingCalendar()

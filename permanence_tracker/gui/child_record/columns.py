@@ -1,4 +1,4 @@
-"""The columns of each tab of the record window, over the rows of services.child_record.
+"""The columns of each tab of the record window, over the rows of services.records.child_record.
 
 Markers are words ("late", "so far", "current"), never colour alone; tooltips say why with the
 dates and the rule.
@@ -6,9 +6,10 @@ dates and the rule.
 
 from __future__ import annotations
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
-from permanence_tracker.gui.child_record.model import Column, by_date, fmt_date
-from permanence_tracker.services.child_record import AuditRow, ReviewRow
+from permanence_tracker.gui.child_record.model import Column, by_date
+from permanence_tracker.services.records.child_record import AuditRow, ReviewRow
 
 RNE_WORDS = {"S": "started to be looked after", "L": "legal status change",
              "P": "placement and carer change", "T": "placement change, same carer",
@@ -22,8 +23,8 @@ def _code_tip(code: str) -> str | None:
 
 PERIODS = (
     Column("Period", lambda r: str(r.number), lambda r: r.number),
-    Column("Started", lambda r: fmt_date(r.start), lambda r: r.start),
-    Column("Ended", lambda r: fmt_date(r.end) or "open", lambda r: by_date(r.end)),
+    Column("Started", lambda r: uk_date(r.start), lambda r: r.start),
+    Column("Ended", lambda r: uk_date(r.end) or "open", lambda r: by_date(r.end)),
     Column("Reason ceased", lambda r: r.reason_ceased),
     Column("Episodes", lambda r: str(len(r.episodes)), lambda r: len(r.episodes)),
     Column("Kind", lambda r: "short breaks" if r.short_breaks else "care",
@@ -32,8 +33,8 @@ PERIODS = (
 
 EPISODES = (
     Column("Period", lambda r: str(r.period), lambda r: r.period),
-    Column("Start", lambda r: fmt_date(r.episode.start), lambda r: r.episode.start),
-    Column("End", lambda r: fmt_date(r.episode.end) or "open", lambda r: by_date(r.episode.end)),
+    Column("Start", lambda r: uk_date(r.episode.start), lambda r: r.episode.start),
+    Column("End", lambda r: uk_date(r.episode.end) or "open", lambda r: by_date(r.episode.end)),
     Column("RNE", lambda r: r.episode.rne, tip=lambda r: RNE_WORDS.get(r.episode.rne),
            header_tip="Reason for new episode (SSDA903)"),
     Column("Legal status", lambda r: r.episode.legal_status,
@@ -59,18 +60,18 @@ def _timescale_tip(r: ReviewRow) -> str | None:
     rule = ("Care Planning Regs 2010 reg 48, short breaks: 1st within 3 months of the first "
             "break, then 6-monthly" if r.short_breaks else "Care Planning Regs 2010 reg 33: "
             "1st within 20 working days, 2nd within 3 months, then 6-monthly")
-    return (f"Review {r.number} was due by {fmt_date(r.due)} and held {fmt_date(r.review.held)}"
+    return (f"Review {r.number} was due by {uk_date(r.due)} and held {uk_date(r.review.held)}"
             + (f": {late} days late" if late > 0 else "") + f" ({rule})")
 
 
 REVIEWS = (
-    Column("Held", lambda r: fmt_date(r.review.held), lambda r: r.review.held),
+    Column("Held", lambda r: uk_date(r.review.held), lambda r: r.review.held),
     Column("Period", lambda r: str(r.period or ""), lambda r: r.period or 0),
     Column("Review", lambda r: (f"{r.number} (reg 48)" if r.short_breaks and r.number
                                 else str(r.number or "")), lambda r: r.number or 0,
            header_tip="Review number within its period of care (reg 48: short breaks, "
            "numbered apart from the reg 33 reviews once full-time care began)"),
-    Column("Due by", lambda r: fmt_date(r.due), lambda r: by_date(r.due)),
+    Column("Due by", lambda r: uk_date(r.due), lambda r: by_date(r.due)),
     Column("Timescale", _timescale, tip=_timescale_tip),
     Column("Participation", lambda r: r.review.participation),
     Column("IRO", lambda r: r.review.iro),
@@ -79,7 +80,7 @@ REVIEWS = (
 )
 
 PLANS = (
-    Column("Agreed", lambda r: fmt_date(r.plan.agreed), lambda r: r.plan.agreed),
+    Column("Agreed", lambda r: uk_date(r.plan.agreed), lambda r: r.plan.agreed),
     Column("Primary plan", lambda r: r.plan.primary),
     Column("Parallel plan", lambda r: r.plan.parallel),
     Column("Current", lambda r: "current" if r.current else "",
@@ -89,7 +90,7 @@ PLANS = (
 )
 
 OUTCOMES = (
-    Column("Recorded", lambda r: fmt_date(r.recorded), lambda r: r.recorded),
+    Column("Recorded", lambda r: uk_date(r.recorded), lambda r: r.recorded),
     Column("Outcome", lambda r: r.outcome),
     Column("Notes", lambda r: r.notes),
 )
@@ -102,15 +103,15 @@ def _measure(days: int | None, reached: bool) -> str:
 
 
 ADOPTION = (
-    Column("ADM decision", lambda r: fmt_date(r.milestones.should_be_placed),
+    Column("ADM decision", lambda r: uk_date(r.milestones.should_be_placed),
            lambda r: by_date(r.milestones.should_be_placed)),
-    Column("Placement order", lambda r: fmt_date(r.milestones.placement_order),
+    Column("Placement order", lambda r: uk_date(r.milestones.placement_order),
            lambda r: by_date(r.milestones.placement_order)),
-    Column("Matched", lambda r: fmt_date(r.milestones.matched),
+    Column("Matched", lambda r: uk_date(r.milestones.matched),
            lambda r: by_date(r.milestones.matched)),
-    Column("Placed", lambda r: fmt_date(r.milestones.placed),
+    Column("Placed", lambda r: uk_date(r.milestones.placed),
            lambda r: by_date(r.milestones.placed)),
-    Column("Adoption order", lambda r: fmt_date(r.milestones.adoption_order),
+    Column("Adoption order", lambda r: uk_date(r.milestones.adoption_order),
            lambda r: by_date(r.milestones.adoption_order)),
     Column("A1 days", lambda r: _measure(r.a1_days, r.a1_reached),
            lambda r: r.a1_days if r.a1_days is not None else -1,
@@ -119,7 +120,7 @@ ADOPTION = (
     Column("A2 days", lambda r: _measure(r.a2_days, r.a2_reached),
            lambda r: r.a2_days if r.a2_days is not None else -1,
            header_tip="Days from the placement order to the match (adoption scorecard A2)"),
-    Column("Reversed", lambda r: " ".join(filter(None, [fmt_date(r.milestones.reversed),
+    Column("Reversed", lambda r: " ".join(filter(None, [uk_date(r.milestones.reversed),
                                                         r.milestones.reversed_reason])),
            lambda r: by_date(r.milestones.reversed)),
 )
@@ -127,8 +128,8 @@ ADOPTION = (
 MISSING = (
     Column("Kind", lambda r: {"M": "missing", "A": "away without authorisation"}.get(r.kind,
                                                                                      r.kind)),
-    Column("Started", lambda r: fmt_date(r.start), lambda r: r.start),
-    Column("Ended", lambda r: fmt_date(r.end) or "not yet returned", lambda r: by_date(r.end)),
+    Column("Started", lambda r: uk_date(r.start), lambda r: r.start),
+    Column("Ended", lambda r: uk_date(r.end) or "not yet returned", lambda r: by_date(r.end)),
     Column("Days", lambda r: str((r.end - r.start).days) if r.end else "",
            lambda r: (r.end - r.start).days if r.end else -1),
 )
@@ -157,7 +158,7 @@ def _what(r: AuditRow) -> str:
 
 
 HISTORY = (
-    Column("When", lambda r: fmt_date(r.at), lambda r: r.at),
+    Column("When", lambda r: uk_date(r.at), lambda r: r.at),
     Column("Who", lambda r: r.user),
     Column("What", lambda r: _what(r)),
     Column("Changes", _changes, tip=lambda r: _changes(r, "\n") or None),

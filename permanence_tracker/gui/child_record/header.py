@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
-from permanence_tracker.gui.child_record.model import fmt_date
-from permanence_tracker.services.child_record import ChildRecord
+from permanence_tracker.services.records.child_record import ChildRecord
 
 FACTS = (
     ("dob", "Date of birth"), ("sex", "Sex"), ("upn", "UPN"),
@@ -22,13 +22,13 @@ COLUMNS = ((0, 3), (3, 7), (7, 10))  # facts in each of the three form columns; 
 def _next_review(record: ChildRecord) -> str:
     s = record.standing
     if s.no_review_before_18:
-        return f"none: care ends on the 18th birthday ({fmt_date(s.care_ends)})"
+        return f"none: care ends on the 18th birthday ({uk_date(s.care_ends)})"
     if s.next_review_due is None:
         return "none: not looked after" if not s.looked_after else ""
     days = s.days_left or 0
     when = (f"{-days} days overdue" if days < 0 else "due today" if days == 0
             else f"in {days} days")
-    return f"Review {s.next_review_number} due by {fmt_date(s.next_review_due)} ({when})"
+    return f"Review {s.next_review_number} due by {uk_date(s.next_review_due)} ({when})"
 
 
 def facts(record: ChildRecord) -> dict[str, str]:
@@ -44,7 +44,7 @@ def facts(record: ChildRecord) -> dict[str, str]:
     legal = (f"{s.legal_status} – {LEGAL_STATUS_NAMES.get(s.legal_status, '')}"
              if s.legal_status else "")
     return {
-        "dob": f"{fmt_date(child.dob)} (age {s.age})",
+        "dob": f"{uk_date(child.dob)} (age {s.age})",
         "sex": sex_words(child.sex) or "not recorded",
         "upn": child.upn or "not recorded",
         "looked_after": looked,
@@ -106,7 +106,7 @@ class RecordHeader(QFrame):
     def show_record(self, record: ChildRecord) -> None:
         child = record.child
         self.title.setText(f"{child.name or '(no name)'} — {child.child_id}"
-                           f"   as of {fmt_date(record.as_of)}")
+                           f"   as of {uk_date(record.as_of)}")
         for key, text in facts(record).items():
             self.values[key].setText(text)
         self.values["warnings"].setVisible(bool(record.standing.warnings))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,14 +16,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def fmt_date(day: date | None) -> str:
-    if day is None:
-        return ""
-    if isinstance(day, datetime):
-        return f"{day:%d/%m/%Y %H:%M}"
-    return f"{day:%d/%m/%Y}"
 
 
 def by_date(day: date | None, missing: date = date.max) -> date:

@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.gui.child_record import columns as c
 from permanence_tracker.gui.child_record.header import RecordHeader
-from permanence_tracker.gui.child_record.model import RowsModel, fmt_date
+from permanence_tracker.gui.child_record.model import RowsModel
 from permanence_tracker.gui.dialogs.base import RecordDialog
 from permanence_tracker.gui.dialogs.change import ChangeDialog
 from permanence_tracker.gui.dialogs.child import ChildDialog
 from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
 from permanence_tracker.gui.dialogs.plan import PlanDialog
 from permanence_tracker.gui.dialogs.review import ReviewDialog
-from permanence_tracker.services.child_record import ChildRecord, load_child_record
+from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
 
 DESC = Qt.SortOrder.DescendingOrder
 ASC = Qt.SortOrder.AscendingOrder
@@ -225,7 +226,7 @@ class ChildRecordWindow(QMainWindow):
             return "No review is due: the child is not looked after on the as-of date."
         status = "overdue" if s.overdue else "due"
         return (f"Next: review {s.next_review_number}, {status} by "
-                f"{fmt_date(s.next_review_due)}. Reviews are numbered within their period of "
+                f"{uk_date(s.next_review_due)}. Reviews are numbered within their period of "
                 "care; \"late\" means held after the due date (reg 33).")
 
 

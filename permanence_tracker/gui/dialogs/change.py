@@ -1,5 +1,5 @@
 """Record a change of legal status or placement (903 REC X1 and a new episode), or the end of
-care, through :mod:`services.changes`."""
+care, through :mod:`services.records.changes`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from permanence_tracker.domain.codes import CONTINUING_REC, LEGAL_STATUS_NAMES
 from permanence_tracker.domain.entities import Episode
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_change_dialog import Ui_ChangeDialog
-from permanence_tracker.services import changes
+from permanence_tracker.services.records import changes
 from permanence_tracker.services.reference import codes, collection_year, labels
 
 # SSDA903 reasons for a new episode within a period of care

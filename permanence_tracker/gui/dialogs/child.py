@@ -19,7 +19,7 @@ from permanence_tracker.gui.dialogs.base import (
     set_date,
 )
 from permanence_tracker.gui.forms.ui_child_dialog import Ui_ChildDialog
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 SEXES = tuple(SEX_WORDS.items())  # (stored canonical code M / F / U, words shown)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from permanence_tracker.domain.entities import MonitoringOutcome
 from permanence_tracker.gui.dialogs.base import RecordDialog, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_outcome_dialog import Ui_OutcomeDialog
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 
 class OutcomeDialog(RecordDialog):

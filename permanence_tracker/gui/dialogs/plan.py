@@ -12,7 +12,7 @@ from permanence_tracker.domain.entities import PlanChange
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_plan_dialog import Ui_PlanDialog
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 
 class PlanDialog(RecordDialog):

@@ -12,7 +12,7 @@ from permanence_tracker.domain.entities import Child, Review
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_review_dialog import Ui_ReviewDialog
-from permanence_tracker.services import records
+from permanence_tracker.services.records import editing as records
 
 # SSDA903 REVIEW_CODE meanings (domain.md)
 PARTICIPATION_LABELS = {

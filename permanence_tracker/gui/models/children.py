@@ -17,15 +17,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.services.rows import ChildRow
+from permanence_tracker.services.permanence.rows import ChildRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def fmt_date(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 @dataclass(frozen=True)
@@ -49,10 +48,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("Legal status", lambda r: r.legal_status, lambda r: r.legal_status),
     Column("Placement", lambda r: r.placement, lambda r: r.placement),
     Column("IRO", lambda r: r.iro, lambda r: r.iro.casefold()),
-    Column("Start of care", lambda r: fmt_date(r.start_of_care),
+    Column("Start of care", lambda r: uk_date(r.start_of_care),
            lambda r: r.start_of_care or date.min),
-    Column("Last review", lambda r: fmt_date(r.last_review), lambda r: r.last_review or date.min),
-    Column("Next review due", lambda r: fmt_date(r.next_review_due),
+    Column("Last review", lambda r: uk_date(r.last_review), lambda r: r.last_review or date.min),
+    Column("Next review due", lambda r: uk_date(r.next_review_due),
            lambda r: r.next_review_due or date.max),
     Column("Days left", _days, lambda r: r.days_left if r.days_left is not None else 10**6,
            "Days until the next review is due; negative when overdue"),

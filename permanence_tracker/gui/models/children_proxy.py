@@ -1,7 +1,7 @@
 """Filtering (and sort delegation) over :class:`ChildrenModel`: cohort filters.
 
 Filtering reads the frozen rows directly (no ``data()`` round trip) so a search keystroke over
-100,000 children stays quick; the rules themselves live in services.cohort_filter.
+100,000 children stays quick; the rules themselves live in services.permanence.cohort_filter.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from permanence_tracker.gui.models.children import ChildrenModel
 from permanence_tracker.gui.models.roles import SORT_ROLE
-from permanence_tracker.services.cohort_filter import CohortFilter
+from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 
 
 class ChildrenProxy(QSortFilterProxyModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.services.export903.check import Finding
+from permanence_tracker.services.exports.ssda903.check import Finding
 
 HEADERS = ("Child", "Rule", "What the rule says", "Table", "Row", "Columns")
 

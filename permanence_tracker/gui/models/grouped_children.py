@@ -1,6 +1,7 @@
 """A two-level tree of children in groups (the dashboard's "without a plan" and drift lists).
 
-Top-level rows are the groups (:class:`services.dashboard.ChildGroup`, title and count, kept
+Top-level rows are the groups (:class:`services.permanence.dashboard.ChildGroup`, title and count,
+kept
 even when empty so the reader sees every reason); their children are frozen
 :class:`ListedChild` rows. A child row's ``ROW_ROLE`` is its ``ListedChild``; a group row's
 is ``None``.
@@ -14,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QFont
 
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.services.dashboard import ChildGroup, ListedChild
+from permanence_tracker.services.permanence.dashboard import ChildGroup, ListedChild
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Child", "Name", "Legal status", "Since", "IRO", "Why listed")

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.services.caseloads import Caseloads, IroCaseload
+from permanence_tracker.services.permanence.caseloads import Caseloads, IroCaseload
 
 Index = QModelIndex | QPersistentModelIndex
 BAND_WORDS = {"above": "▲ Above band", "within": "Within band", "below": "▼ Below band"}

@@ -1,4 +1,4 @@
-"""Models over :mod:`services.reviews_due`: the week-by-week grid and the list of reviews.
+"""Models over :mod:`services.reviews.due`: the week-by-week grid and the list of reviews.
 
 :class:`WeekGridModel` has one row per IRO (or the whole service) and a column per week (each
 headed with its dates), optionally an Overdue column first and a total last; each cell holds
@@ -22,10 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.timetable import ordinal
 from permanence_tracker.gui.models.iros import plural, tint
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.services.reviews_due import DueReview, ReviewsDue
+from permanence_tracker.services.reviews.due import DueReview, ReviewsDue
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE, UPCOMING = "overdue", "upcoming"  # scopes besides a week number
@@ -37,8 +38,6 @@ def iro_label(iro: str) -> str:
     return iro or NO_IRO
 
 
-def _d(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 class WeekGridModel(QAbstractTableModel):
@@ -96,11 +95,11 @@ class WeekGridModel(QAbstractTableModel):
         if self._as_of is None:
             return ""
         if scope == OVERDUE:
-            return f"Overdue (due before {_d(self._as_of)})" if long else "Overdue"
+            return f"Overdue (due before {uk_date(self._as_of)})" if long else "Overdue"
         due = self._lines[0][1]
         if scope == UPCOMING:
             end = due.weeks[-1].end
-            return f"Next {self._weeks} weeks: {_d(self._as_of)} to {_d(end)}" if long \
+            return f"Next {self._weeks} weeks: {uk_date(self._as_of)} to {uk_date(end)}" if long \
                 else f"Next {self._weeks} weeks"
         week = due.weeks[int(scope) - 1]
         return week.label if long else f"Week {week.number}"
@@ -132,7 +131,7 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(scope, int):
                 week = self._lines[0][1].weeks[scope - 1]
-                return f"Week {scope}\n{_d(week.start)}\nto {_d(week.end)}"
+                return f"Week {scope}\n{uk_date(week.start)}\nto {uk_date(week.end)}"
             return self.describe(scope)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{self.describe(scope, long=True)} ({REG_33} due dates)"
@@ -167,7 +166,7 @@ class WeekGridModel(QAbstractTableModel):
         label = self._lines[row][0]
         head = f"{label}: {plural(len(found), 'review', 'reviews')} — " \
                f"{self.describe(scope, long=True)}"
-        names = [f"{r.child_id} {r.name}: {ordinal(r.number)} review due {_d(r.due)}"
+        names = [f"{r.child_id} {r.name}: {ordinal(r.number)} review due {uk_date(r.due)}"
                  for r in found[:12]]
         if len(found) > 12:
             names.append(f"… and {len(found) - 12} more")
@@ -230,7 +229,7 @@ class DueReviewsModel(QAbstractTableModel):
             return f"⚑ {r.child_id}" if r.overdue else r.child_id
         days = f"{r.days_overdue} overdue" if r.overdue else f"in {r.days_left}"
         week = "Overdue" if r.overdue else (f"Week {r.week}" if r.week else "Later")
-        return (r.child_id, r.name, ordinal(r.number), _d(r.due), days, iro_label(r.iro),
+        return (r.child_id, r.name, ordinal(r.number), uk_date(r.due), days, iro_label(r.iro),
                 week)[column]
 
     @staticmethod
@@ -253,9 +252,9 @@ class DueReviewsModel(QAbstractTableModel):
             return r
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, DUE_COLUMN, DAYS_COLUMN):
             if r.overdue:
-                return (f"{ordinal(r.number)} review was due {_d(r.due)}: "
+                return (f"{ordinal(r.number)} review was due {uk_date(r.due)}: "
                         f"{plural(r.days_overdue, 'day', 'days')} overdue ({REG_33}).")
-            return f"{ordinal(r.number)} review due {_d(r.due)}, in " \
+            return f"{ordinal(r.number)} review due {uk_date(r.due)}, in " \
                    f"{plural(r.days_left, 'day', 'days')} ({REG_33})."
         if role == Qt.ItemDataRole.BackgroundRole and r.overdue:
             return tint(True)

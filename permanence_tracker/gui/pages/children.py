@@ -32,9 +32,9 @@ from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.pages.base import Page
 from permanence_tracker.gui.pages.filter_bar import FilterBar
 from permanence_tracker.gui.printing import print_table
-from permanence_tracker.services import saved_cohorts
-from permanence_tracker.services.cohort_filter import CohortFilter
-from permanence_tracker.services.export import write_xlsx
+from permanence_tracker.services.exports.excel import write_xlsx
+from permanence_tracker.services.permanence import saved_cohorts
+from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 
 
 class ChildrenPage(Page):

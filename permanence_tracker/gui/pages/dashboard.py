@@ -1,6 +1,7 @@
 """The Dashboard page for the Head of Corporate Parenting: tiles, lists and charts.
 
-Every figure comes from :func:`services.dashboard.dashboard` (the summary's figures, never
+Every figure comes from :func:`services.permanence.dashboard.dashboard` (the summary's figures,
+never
 worked out again), computed off the GUI thread each time the session changes; the newest
 request wins. The "without a plan" and "drift" tiles open a list of the children grouped by
 reason or flag; Enter or double-click on a child opens their record (``open_child``). Each
@@ -33,7 +34,7 @@ from permanence_tracker.gui.pages import dashboard_text as words
 from permanence_tracker.gui.pages.base import Page
 from permanence_tracker.gui.widgets.chart_panel import ChartPanel
 from permanence_tracker.gui.widgets.tile import ButtonTile, Tile
-from permanence_tracker.services.dashboard import Dashboard, dashboard
+from permanence_tracker.services.permanence.dashboard import Dashboard, dashboard
 
 TILES = (  # key, title, opens a list
     ("looked_after", "Looked after now", False),

@@ -1,20 +1,16 @@
 """The dashboard in words: each tile's figure and caption and each chart's one-line summary.
 
-Pure functions of a :class:`services.dashboard.Dashboard`, so the page only places them. The
+Pure functions of a :class:`services.permanence.dashboard.Dashboard`, so the page only places them.
+The
 summaries are what a screen reader announces for a chart and what anyone reads under it, so
 no figure is given by a chart (or by colour) alone.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui.models.iros import HANDBOOK, number
-from permanence_tracker.services.dashboard import Count, Dashboard
-
-
-def _d(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
+from permanence_tracker.services.permanence.dashboard import Count, Dashboard
 
 
 def percent(share: float | None) -> str:
@@ -27,12 +23,13 @@ def children(count: int) -> str:
 
 
 def year_words(board: Dashboard) -> str:
-    return f"since {_d(board.year_from)}"
+    return f"since {uk_date(board.year_from)}"
 
 
 def heading(board: Dashboard) -> str:
-    return (f"Figures as of {_d(board.as_of)}. “This year” runs from {_d(board.year_from)} "
-            f"(the financial year) to {_d(board.as_of)}.")
+    return (f"Figures as of {uk_date(board.as_of)}. "
+            f"“This year” runs from {uk_date(board.year_from)} "
+            f"(the financial year) to {uk_date(board.as_of)}.")
 
 
 def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
@@ -58,7 +55,7 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
         participation = f"No reviews of children aged 4 or over {year_words(board)}"
     return {
         "looked_after": (str(board.looked_after),
-                         f"Children looked after on {_d(board.as_of)}"),
+                         f"Children looked after on {uk_date(board.as_of)}"),
         "second_reviews": (str(board.second_reviews), second),
         "without_plan": (str(board.without_plan_count),
                          f"Of the {board.second_reviews} second reviews held, the children "
@@ -73,8 +70,8 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
 
 def second_review_words(board: Dashboard) -> str:
     """Which children the 2nd-review tiles count: one denominator for held, with and without
-    a plan (issue 8 item 8, ``services.summary.second_review_cohort``)."""
-    return (f"looked after on {_d(board.as_of)}, or left care {year_words(board)}, "
+    a plan (issue 8 item 8, ``services.permanence.summary.second_review_cohort``)."""
+    return (f"looked after on {uk_date(board.as_of)}, or left care {year_words(board)}, "
             "short breaks only excluded")
 
 
@@ -97,7 +94,7 @@ def trend(board: Dashboard) -> str:
 
 def legal_status(board: Dashboard) -> str:
     if not board.looked_after:
-        return f"No children looked after on {_d(board.as_of)}."
+        return f"No children looked after on {uk_date(board.as_of)}."
     return f"{children(board.looked_after)} looked after: {_counts(board.legal_status)}."
 
 

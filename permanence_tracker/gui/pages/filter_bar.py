@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 
 from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.permanence import PlanStatus
-from permanence_tracker.services.cohort_filter import (
+from permanence_tracker.services.permanence.cohort_filter import (
     EVERYONE,
     LEFT_CARE,
     LOOKED_AFTER_NOW,

@@ -1,6 +1,7 @@
 """The IROs page: each IRO's caseload against the band, their children and reviews due.
 
-The caseload table sits over frozen :class:`services.caseloads.IroCaseload` rows; picking an
+The caseload table sits over frozen :class:`services.permanence.caseloads.IroCaseload` rows;
+picking an
 IRO filters one :class:`ChildrenModel` through a :class:`ChildrenProxy` to their children and
 shows their next 8 weeks (plus overdue) in a week grid, with the children due in the chosen
 week listed under it.
@@ -30,9 +31,9 @@ from permanence_tracker.gui.models.reviews_due import (
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
 from permanence_tracker.gui.pages.base import Page
 from permanence_tracker.gui.pages.reviews_due import WeekGrid, make_table
-from permanence_tracker.services.caseloads import Caseloads, caseloads
-from permanence_tracker.services.cohort_filter import CohortFilter
-from permanence_tracker.services.reviews_due import ReviewsDue, next_reviews
+from permanence_tracker.services.permanence.caseloads import Caseloads, caseloads
+from permanence_tracker.services.permanence.cohort_filter import CohortFilter
+from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 
 class IrosPage(Page):

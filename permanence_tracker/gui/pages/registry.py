@@ -3,7 +3,7 @@
 from permanence_tracker.gui.pages.children import ChildrenPage
 from permanence_tracker.gui.pages.dashboard import DashboardPage
 from permanence_tracker.gui.pages.iros import IrosPage
-from permanence_tracker.gui.pages.panels import PanelsPage
 from permanence_tracker.gui.pages.reviews_due import ReviewsDuePage
+from permanence_tracker.gui.panels.page import PanelsPage
 
 PAGES = [ChildrenPage, ReviewsDuePage, IrosPage, PanelsPage, DashboardPage]

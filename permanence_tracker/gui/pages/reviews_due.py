@@ -34,7 +34,7 @@ from permanence_tracker.gui.models.reviews_due import (
 )
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.pages.base import Page
-from permanence_tracker.services.reviews_due import ReviewsDue, next_reviews
+from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 ALL = "All IROs"
 

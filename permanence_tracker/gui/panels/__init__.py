@@ -1,0 +1,1 @@
+"""The Panels page, its actions, dialogs and table model."""

@@ -1,0 +1,1 @@
+"""Panel reports: the outcome sheet, the panel summary and the panel figures."""

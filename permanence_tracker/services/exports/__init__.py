@@ -1,0 +1,2 @@
+"""Files out: the SSDA903 return (``ssda903``) and Excel copies of table views (``excel``).
+"""

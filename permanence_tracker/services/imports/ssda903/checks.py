@@ -1,0 +1,142 @@
+"""Checks across rows and files, and the cascades that keep each child's records whole.
+
+- A row about a child who is neither in a Header file of the import nor in the database is
+  invalid; when the child's Header row was itself rejected the row is rejected with it.
+- An episode may not start before the child's date of birth nor overlap another episode of
+  the child, in the import or already stored (SSDA903 validation: episodes do not overlap);
+  no period of care (RNE S) starts on or after the 18th birthday (DfE rule 352).
+- A child's episodes go in together or not at all: importing some of them would break the
+  chain of episodes that makes a period of care (SSDA903 guidance: RNE S starts a period,
+  REC X1 continues it), and with it the review timetable (Care Planning Regs 2010 reg 33).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+
+from permanence_tracker.domain.entities import Episode
+from permanence_tracker.domain.measures import eighteenth_birthday
+from permanence_tracker.services.imports.ssda903.merge import Stored, fold
+from permanence_tracker.services.imports.ssda903.model import Fact, Rejection, SourceRow
+
+
+def _where(row: SourceRow) -> str:
+    return f"{row.file.name} row {row.number}"
+
+
+def check_facts(facts: list[Fact], rejected: list[Rejection], stored: Stored
+                ) -> tuple[list[Fact], list[Rejection]]:
+    """The facts that survive the cross-row checks, and the new rejections."""
+    new: list[Rejection] = []
+    facts = _known_children(facts, rejected, stored, new)
+    facts = _episodes(facts, stored, new)
+    facts = _whole_children(facts, rejected + new, new)
+    return facts, new
+
+
+def _known_children(facts: list[Fact], rejected: list[Rejection], stored: Stored,
+                    new: list[Rejection]) -> list[Fact]:
+    headers = {f.child_id for f in facts if f.row.file.table == "Header"}
+    bad_headers: dict[str, SourceRow] = {}
+    for r in rejected:
+        if r.row.file.table == "Header" and r.row.values.get("CHILD"):
+            bad_headers.setdefault(r.row.values["CHILD"], r.row)
+    kept = []
+    for fact in facts:
+        cid = fact.child_id
+        if fact.row.file.table == "Header" or cid in headers or stored.has_child(cid):
+            kept.append(fact)
+        elif cid in bad_headers:
+            new.append(Rejection(fact.row, "CHILD", cid, f"the child's Header row "
+                                 f"({_where(bad_headers[cid])}) was rejected: fix that row",
+                                 consequence=True))
+        else:
+            new.append(Rejection(fact.row, "CHILD", cid, f"child {cid} is in no Header file of "
+                                 "this import and not in the database: include the child's "
+                                 "Header row, or correct the CHILD ID"))
+    return kept
+
+
+def _dates_of_birth(facts: list[Fact], stored: Stored) -> dict[str, date]:
+    born = {key[0]: c.dob for key, c in stored.records["child"].items()}
+    for (kind, key), values in fold([f for f in facts if f.kind == "child"]).items():
+        if kind == "child" and "dob" in values:
+            born[key[0]] = values["dob"]
+    return born
+
+
+def _episodes(facts: list[Fact], stored: Stored, new: list[Rejection]) -> list[Fact]:
+    episode_facts = [f for f in facts if f.kind == "episode"]
+    rows_of: dict[tuple, list[SourceRow]] = defaultdict(list)
+    for fact in sorted(episode_facts, key=lambda f: f.row.priority):
+        rows_of[fact.key].append(fact.row)
+    born = _dates_of_birth(facts, stored)
+    bad: set[int] = set()
+
+    def reject(key: tuple, column: str, reason: str) -> None:
+        row = rows_of[key][-1]
+        bad.update(id(r) for r in rows_of[key])
+        new.append(Rejection(row, column, row.values.get(column, ""), reason))
+
+    by_child: dict[str, dict[date, Episode]] = defaultdict(dict)
+    for child_id, episodes in stored.episodes_by_child.items():
+        by_child[child_id] = {ep.start: ep for ep in episodes}
+    for (_, key), values in fold(episode_facts).items():
+        child_id, start = key
+        current = by_child[child_id].get(start)
+        by_child[child_id][start] = (Episode(child_id, start, **values) if current is None
+                                     else replace(current, **values))
+        dob = born.get(child_id)
+        if dob and start < dob:
+            reject(key, "DECOM", f"the episode starts before the child's date of birth "
+                                 f"({dob:%d/%m/%Y}): correct DECOM or the DOB")
+        elif dob and by_child[child_id][start].rne == "S" and start >= eighteenth_birthday(dob):
+            reject(key, "DECOM", f"a period of care cannot start on or after the child's 18th "
+                                 f"birthday ({eighteenth_birthday(dob):%d/%m/%Y}; DfE rule "
+                                 "352): correct DECOM or the DOB")
+    for child_id, episodes in by_child.items():
+        ordered = sorted(episodes.values(), key=lambda ep: ep.start)
+        for i, later in enumerate(ordered):
+            for earlier in ordered[:i]:
+                if (earlier.end is None or earlier.end > later.start) and \
+                        (rows_of.get((child_id, later.start)) or
+                         rows_of.get((child_id, earlier.start))):
+                    _overlap(child_id, earlier, later, rows_of, reject)
+                    break
+    return [f for f in facts if id(f.row) not in bad]
+
+
+def _overlap(child_id, earlier: Episode, later: Episode, rows_of, reject) -> None:
+    end = f"{earlier.end:%d/%m/%Y}" if earlier.end else "still open"
+    key_later, key_earlier = (child_id, later.start), (child_id, earlier.start)
+    if key_later in rows_of:
+        source = (_where(rows_of[key_earlier][-1]) if key_earlier in rows_of
+                  else "already in the database")
+        reject(key_later, "DECOM", f"the episode overlaps child {child_id}'s episode from "
+                                   f"{earlier.start:%d/%m/%Y} to {end} ({source}): end that "
+                                   "episode on or before this DECOM, or correct the dates")
+    else:
+        reject(key_earlier, "DEC", f"the episode ({end}) overlaps child {child_id}'s episode "
+                                   f"from {later.start:%d/%m/%Y}, already in the database: "
+                                   "give a DEC on or before that date")
+
+
+def _whole_children(facts: list[Fact], rejected: list[Rejection], new: list[Rejection]
+                    ) -> list[Fact]:
+    broken: dict[str, SourceRow] = {}
+    for r in rejected:
+        if r.row.file.table == "Episodes" and r.row.values.get("CHILD") and not r.consequence:
+            broken.setdefault(r.row.values["CHILD"], r.row)
+    kept = []
+    for fact in facts:
+        cause = broken.get(fact.child_id) if fact.kind == "episode" else None
+        if cause is None:
+            kept.append(fact)
+            continue
+        new.append(Rejection(fact.row, "", "", f"another episode of child {fact.child_id} was "
+                             f"rejected ({_where(cause)}): a child's episodes are imported "
+                             "together so that periods of care stay whole; fix that row",
+                             consequence=True))
+    return kept

@@ -1,0 +1,3 @@
+"""Permanence across the cohort: every child's standing on a date, display rows, cohort filters,
+the summary figures, the dashboard and IRO caseloads.
+"""

@@ -1,0 +1,117 @@
+"""IRO caseloads against the IRO Handbook band, one frozen row per IRO, with service totals.
+
+IRO Handbook (2010) para 7.15: 50-70 looked-after children per full-time IRO
+(``Settings.caseload_low`` / ``caseload_high``). The band is judged on looked-after children
+per FTE, exactly as ``services.permanence.summary.iro_caseloads`` does (its figures are reused, so
+the
+page and the summary cannot disagree). A dual-role IRO also chairs child protection
+conferences (``Iro.cp_cases``); their total load, looked-after children plus CP cases, is shown
+beside the band figure, not instead of it, because the Handbook's band counts looked-after
+children only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from permanence_tracker.domain.measures import caseload_band, per_fte
+from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.permanence.summary import iro_caseloads
+from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
+
+
+@dataclass(frozen=True, slots=True)
+class IroCaseload:
+    name: str
+    fte: float
+    dual_role: bool
+    cp_cases: int  # child protection cases (dual role only)
+    children: int  # looked-after children allocated to this IRO
+    per_fte: float  # looked-after children per FTE: what the band judges
+    band: str  # "below", "within" or "above" the band
+    total: int  # looked-after children + CP cases
+    total_per_fte: float
+    overdue: int  # looked-after children whose next review is overdue
+    due_soon: int  # next reviews due in the next 8 weeks
+    listed: bool = True  # False: named on child records but not in the IRO list (FTE 1.0)
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Caseloads:
+    rows: tuple[IroCaseload, ...]  # by IRO name
+    low: int
+    high: int
+    unallocated: int  # looked-after children with no IRO named
+
+    @property
+    def fte(self) -> float:
+        return round(sum(r.fte for r in self.rows), 2)
+
+    @property
+    def children(self) -> int:
+        return sum(r.children for r in self.rows)
+
+    @property
+    def cp_cases(self) -> int:
+        return sum(r.cp_cases for r in self.rows)
+
+    @property
+    def total(self) -> int:
+        return self.children + self.cp_cases
+
+    @property
+    def average_per_fte(self) -> float:
+        """Allocated looked-after children per FTE across the IROs listed (the service
+        average the Handbook band is compared with)."""
+        return per_fte(self.children, self.fte) if self.rows else 0.0
+
+    @property
+    def average_band(self) -> str:
+        return caseload_band(self.average_per_fte, self.low, self.high)
+
+    @property
+    def total_per_fte(self) -> float:
+        return per_fte(self.total, self.fte) if self.rows else 0.0
+
+    @property
+    def overdue(self) -> int:
+        return sum(r.overdue for r in self.rows)
+
+    @property
+    def due_soon(self) -> int:
+        return sum(r.due_soon for r in self.rows)
+
+
+def caseloads(cohort: Cohort, due: ReviewsDue | None = None) -> Caseloads:
+    """One row per IRO as ``summary.iro_caseloads`` lists them (inactive IROs with no children
+    are left out), with CP cases, the dual-role total and their reviews overdue and due soon."""
+    due = due if due is not None else next_reviews(cohort)
+    iros = {iro.name: iro for iro in cohort.iros}
+    overdue: dict[str, int] = {}
+    soon: dict[str, int] = {}
+    for review in due.reviews:
+        if review.overdue:
+            overdue[review.iro] = overdue.get(review.iro, 0) + 1
+        elif review.week is not None:
+            soon[review.iro] = soon.get(review.iro, 0) + 1
+    rows = tuple(_row(figures, iros.get(figures["iro"]), overdue, soon)
+                 for figures in iro_caseloads(cohort))
+    unallocated = sum(1 for s in cohort.looked_after if not s.history.child.iro)
+    return Caseloads(rows, cohort.settings.caseload_low, cohort.settings.caseload_high,
+                     unallocated)
+
+
+def _row(figures: dict[str, Any], iro, overdue: dict[str, int],
+         soon: dict[str, int]) -> IroCaseload:
+    name = figures["iro"]
+    cp = iro.cp_cases if iro is not None and iro.dual_role else 0
+    total = figures["children"] + cp
+    return IroCaseload(
+        name=name, fte=figures["fte"], dual_role=bool(iro and iro.dual_role), cp_cases=cp,
+        children=figures["children"], per_fte=figures["per_fte"], band=figures["band"],
+        total=total, total_per_fte=per_fte(total, figures["fte"]),
+        overdue=overdue.get(name, 0), due_soon=soon.get(name, 0),
+        listed=iro is not None, active=iro.active if iro is not None else True,
+    )

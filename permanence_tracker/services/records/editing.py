@@ -1,0 +1,144 @@
+"""Use cases that change a child's records: validated first, then written in one audited unit.
+
+Every function takes ``today`` (the clock lives in the front end) and raises
+:class:`ValidationError` listing every problem, or :class:`ConflictError` on a stale edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from permanence_tracker.domain import validation as v
+from permanence_tracker.domain.codes import canonical_sex
+from permanence_tracker.domain.entities import (
+    Child,
+    Episode,
+    Iro,
+    MonitoringOutcome,
+    PlanChange,
+    Review,
+)
+from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
+from permanence_tracker.services.records.codes import (
+    episode_code_problems,
+    legal_status_codes,
+    placement_codes,
+    review_code_problems,
+    with_code_problems,
+)
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _child(uow, child_id: str) -> Child:
+    child = uow.repo.child(child_id)
+    if child is None:
+        raise NotFoundError(f"no child with ID {child_id!r}: check the ID or add the child first")
+    return child
+
+
+def _canonical(child: Child) -> Child:
+    """The child with SEX stored canonical: 1/2 (903 up to 2023-24) or m/f/u become M/F/U.
+    A value that is no sex code is kept, for check_child to report."""
+    try:
+        return replace(child, sex=canonical_sex(child.sex)) if child.sex else child
+    except ValueError:
+        return child
+
+
+def add_child(uow_factory: Callable, child: Child, today: date) -> Child:
+    child = _canonical(child)
+    _raise(v.check_child(child, today))
+    with uow_factory() as uow:
+        if uow.repo.child(child.child_id) is not None:
+            raise ValidationError([Problem("child_id", f"{child.child_id!r} already exists: "
+                                                       "use another ID or edit that child")])
+        return uow.repo.add(child)
+
+
+def update_child(uow_factory: Callable, child: Child, today: date) -> Child:
+    child = _canonical(child)
+    _raise(v.check_child(child, today))
+    with uow_factory() as uow:
+        return uow.repo.update(child)
+
+
+def save_episode(uow_factory: Callable, episode: Episode, today: date) -> Episode:
+    """Add (no id) or update (with id and version) an episode."""
+    with uow_factory() as uow:
+        child = _child(uow, episode.child_id)
+        others = uow.repo.records(Episode, episode.child_id)
+        _raise(with_code_problems(v.check_episode(episode, others, child, today,
+                                                  legal_status_codes(), placement_codes()),
+                                  episode_code_problems(episode)))
+        if episode.id is None:
+            return uow.repo.add(episode)
+        return uow.repo.update(episode)
+
+
+def record_review(uow_factory: Callable, review: Review, today: date) -> Review:
+    with uow_factory() as uow:
+        child = _child(uow, review.child_id)
+        episodes = uow.repo.records(Episode, review.child_id)
+        problems = with_code_problems(v.check_review(review, child, episodes, today),
+                                      review_code_problems(review))
+        clash = [r for r in uow.repo.records(Review, review.child_id)
+                 if r.held == review.held and r.id != review.id]
+        if clash:
+            problems.append(Problem("held", f"a review on {review.held:%d/%m/%Y} is already "
+                                            "recorded: edit that one instead"))
+        _raise(problems)
+        if review.id is None:
+            return uow.repo.add(review)
+        return uow.repo.update(review)
+
+
+def set_plan(uow_factory: Callable, plan: PlanChange, today: date) -> PlanChange:
+    """Record a new permanence plan (or a change to it): the plan history keeps every entry."""
+    with uow_factory() as uow:
+        child = _child(uow, plan.child_id)
+        _raise(v.check_plan(plan, child, today))
+        if plan.id is None:
+            return uow.repo.add(plan)
+        return uow.repo.update(plan)
+
+
+def add_outcome(uow_factory: Callable, outcome: MonitoringOutcome, today: date
+                ) -> MonitoringOutcome:
+    with uow_factory() as uow:
+        _child(uow, outcome.child_id)
+        allowed = uow.settings().monitoring_outcomes
+        problems = []
+        if outcome.outcome not in allowed:
+            problems.append(Problem("outcome", f"{outcome.outcome!r} is not in the monitoring "
+                                               "outcome list: choose one of " + "; ".join(allowed)))
+        if outcome.recorded > today:
+            problems.append(Problem("recorded", f"{outcome.recorded:%d/%m/%Y} is in the future"))
+        _raise(problems)
+        return uow.repo.add(outcome)
+
+
+def save_iro(uow_factory: Callable, iro: Iro) -> Iro:
+    problems = []
+    if not iro.name.strip():
+        problems.append(Problem("name", "is required"))
+    if not 0 < iro.fte <= 1.5:
+        problems.append(Problem("fte", f"{iro.fte} is not a full-time equivalent: use a number "
+                                       "above 0 and at most 1.5, e.g. 0.8"))
+    if iro.cp_cases < 0:
+        problems.append(Problem("cp_cases", "cannot be negative"))
+    if iro.cp_cases and not iro.dual_role:
+        problems.append(Problem("cp_cases", "only a dual-role IRO holds child protection cases: "
+                                            "tick dual role or enter 0"))
+    _raise(problems)
+    with uow_factory() as uow:
+        existing = {i.name: i for i in uow.iros()}
+        if iro.name in existing:
+            return uow.repo.update(replace(iro, version=existing[iro.name].version)
+                                   if iro.version == 0 else iro)
+        return uow.repo.add(iro)
