@@ -16,13 +16,13 @@ def offer_demo(window, session, today: date) -> None:
         session.reload()
         return
 
-    def job(report):
+    def job(progress):
         from permanence_tracker.services.demo import build_demo
 
-        report(0, 0, "Building a synthetic demo authority…")
-        # report() raises when the user cancels; the build is one unit of work, so a cancel
+        progress(0, 0, "Building a synthetic demo authority…")
+        # progress() raises when the user cancels; the build is one unit of work, so a cancel
         # leaves the tracker empty.
-        return build_demo(session.uow, seed=1, as_of=today, progress=report)
+        return build_demo(session.uow, seed=1, as_of=today, progress=progress)
 
     tasks.run_with_progress(
         window, "Creating the demo authority", job,

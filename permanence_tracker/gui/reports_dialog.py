@@ -160,7 +160,7 @@ class ReportsDialog(QDialog):
         from permanence_tracker.services.panels.commands import panels
 
         uow, as_of = self.session.uow, self.session.as_of
-        self.panel_task = tasks.Task(lambda report: panels(uow, as_of))
+        self.panel_task = tasks.Task(lambda progress: panels(uow, as_of))
         # connected before it starts: a quick read could otherwise report to no one
         self.panel_task.succeeded.connect(self._panels_loaded)
         self.panel_task.failed.connect(self._panels_failed)
@@ -234,9 +234,9 @@ class ReportsDialog(QDialog):
             return None
         request, uow, clock = self.request(), self.session.uow, self._clock
 
-        def job(report):
-            loaded = load_report_input(uow, request, report)
-            report(0, 0, "Laying out the pages")
+        def job(progress):
+            loaded = load_report_input(uow, request, progress)
+            progress(0, 0, "Laying out the pages")
             return request, reports.render(loaded, clock())
 
         self.message.setText("Generating…")

@@ -89,7 +89,7 @@ def export_return(session, parent: QWidget, today: date, year: int | None = None
 
     return tasks.run_with_progress(
         parent, f"Writing the 903 return {year_text(year)}…",
-        lambda report: export_903(session.uow, year, Path(folder), today), done,
+        lambda progress: export_903(session.uow, year, Path(folder), today), done,
         lambda message: QMessageBox.warning(parent, "903 return not written", message))
 
 
@@ -173,7 +173,7 @@ class CheckReturnDialog(QDialog):
         year, uow, today = self.year(), self.session.uow, self.today
         self._busy(f"Checking the {year_text(year)} return…")
         self.model.set_findings(())
-        self.task = tasks.Task(lambda report: _check(uow, year, today, report))
+        self.task = tasks.Task(lambda progress: _check(uow, year, today, progress))
         self.task.progress.connect(self._progress)
         self.task.succeeded.connect(self._checked)
         self.task.failed.connect(self._failed)
@@ -210,7 +210,7 @@ class CheckReturnDialog(QDialog):
 
     def install(self) -> tasks.Task:
         self._busy("Installing the DfE 903 validator (a few minutes; needs internet)…")
-        task = tasks.Task(lambda report: install_validator(log=lambda text: report(0, 0, text)))
+        task = tasks.Task(lambda progress: install_validator(log=lambda text: progress(0, 0, text)))
         task.progress.connect(self._progress)
         task.succeeded.connect(lambda _: (self._idle(), self.install_button.hide(),
                                           self.summary.setText("The validator is installed: "

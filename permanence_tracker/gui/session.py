@@ -48,8 +48,8 @@ class Session(QObject):
             self._task.cancel()
         as_of = self.as_of
 
-        def job(report):
-            cohort = load_cohort(self.uow, as_of, report=report)
+        def job(progress):
+            cohort = load_cohort(self.uow, as_of, progress=progress)
             return cohort, child_rows(cohort)
 
         task = tasks.Task(job)

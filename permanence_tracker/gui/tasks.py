@@ -1,6 +1,6 @@
 """Running slow work off the GUI thread, with progress and cancel.
 
-A job is a plain function ``fn(report)``; ``report(done, total, text)`` updates the progress and
+A job is a plain function ``fn(progress)``; ``progress(done, total, text)`` updates the progress and
 raises :class:`Cancelled` once the user has pressed Cancel, which unwinds the job (services do
 their writes in one unit of work, so a cancelled job leaves the data as it was).
 """
@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from permanence_tracker.services.progress import Progress
+
 
 class Cancelled(Exception):
     """Raised inside a job when the user cancels it."""
@@ -26,7 +28,7 @@ class Task(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, fn: Callable[[Callable[[int, int, str], None]], Any]) -> None:
+    def __init__(self, fn: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._fn = fn
         self._cancel = threading.Event()
@@ -34,14 +36,14 @@ class Task(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def report(self, done: int, total: int, text: str = "") -> None:
+    def update_progress(self, done: int, total: int, text: str = "") -> None:
         if self._cancel.is_set():
             raise Cancelled
         self.progress.emit(done, total, text)
 
     def run(self) -> None:
         try:
-            result = self._fn(self.report)
+            result = self._fn(self.update_progress)
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged with traceback

@@ -165,7 +165,7 @@ class PanelsPage(Page, PanelActions):
         if self._task is not None:
             self._task.cancel()
         uow, as_of = self.session.uow, self.session.as_of
-        task = tasks.Task(lambda report: _read(uow, as_of))
+        task = tasks.Task(lambda progress: _read(uow, as_of))
         self._task = task
         task.succeeded.connect(lambda result, t=task: self._loaded(t, result))
         task.failed.connect(lambda message: QMessageBox.warning(

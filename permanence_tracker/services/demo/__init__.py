@@ -10,7 +10,6 @@ returns are clean: the DfE rules (``check-903``) find nothing in them (see :mod:
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,11 +18,11 @@ from permanence_tracker.domain.entities import Iro
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.demo import names
 from permanence_tracker.services.demo.children import make_history
+from permanence_tracker.services.progress import Progress, silent
 
 DEFAULT_CHILDREN = 750
 LEAVERS_PER_CHILD = 1.5  # children who left in 5 years, per child looked after now
 CHUNK = 2000
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def build_demo(uow_factory, children: int | None = None, seed: int = 1,
         raise ValueError("build_demo needs an as_of date (the demo's today)")
     looked_after = children or DEFAULT_CHILDREN
     total = looked_after + round(looked_after * LEAVERS_PER_CHILD)
-    report = progress or (lambda done, whole, text: None)
+    progress = progress or silent
     rng = random.Random(f"{seed}/authority")
     iros = make_iros(rng, looked_after)
     weights = [i.fte * rng.uniform(0.75, 1.3) for i in iros]
@@ -89,12 +88,12 @@ def build_demo(uow_factory, children: int | None = None, seed: int = 1,
         calendar = WorkingCalendar(settings.closure_days)
         names_of = [i.name for i in iros]
         for first in range(0, total, CHUNK):
-            report(first, total, f"Made {first:,} of {total:,} synthetic children…")
+            progress(first, total, f"Made {first:,} of {total:,} synthetic children…")
             histories = [make_history(seed, index, looked_after, ids[index], names_of, weights,
                                       settings, as_of, calendar)
                          for index in range(first, min(total, first + CHUNK))]
             write_histories(uow.repo, histories)
-        report(total, total, "Saving…")
+        progress(total, total, "Saving…")
         from permanence_tracker.services.demo import extras
 
         extras.add(uow, seed, as_of, settings)

@@ -13,6 +13,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Iro, Settings
 from permanence_tracker.domain.standing import ChildStanding, assess_child
+from permanence_tracker.services.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,6 @@ class Cohort:
         return tuple(s for s in self.standings if s.looked_after)
 
 
-Report = Callable[[int, int, str], None]
 _REPORT_EVERY = 2000
 
 
@@ -36,12 +36,12 @@ def load_cohort(
     uow_factory: Callable,
     as_of: date,
     child_ids: list[str] | None = None,
-    report: Report | None = None,
+    progress: Progress | None = None,
 ) -> Cohort:
-    """Read every child's history once and assess it; ``report(done, total, text)`` is
+    """Read every child's history once and assess it; ``progress(done, total, text)`` is
     called as it goes (a GUI passes one that raises to cancel)."""
-    if report:
-        report(0, 0, "Reading the records")
+    if progress:
+        progress(0, 0, "Reading the records")
     with uow_factory() as uow:
         settings = uow.settings()
         iros = tuple(uow.iros())
@@ -50,7 +50,7 @@ def load_cohort(
     standings = []
     total = len(histories)
     for done, history in enumerate(histories):
-        if report and done % _REPORT_EVERY == 0:
-            report(done, total, f"Working out review dates and flags ({done:,} of {total:,})")
+        if progress and done % _REPORT_EVERY == 0:
+            progress(done, total, f"Working out review dates and flags ({done:,} of {total:,})")
         standings.append(assess_child(history, as_of, calendar, settings))
     return Cohort(as_of, settings, iros, tuple(standings), calendar)

@@ -28,6 +28,7 @@ from permanence_tracker.services.permanence.caseloads import Caseloads, caseload
 from permanence_tracker.services.permanence.cohort import load_cohort
 from permanence_tracker.services.permanence.dashboard import Dashboard, dashboard
 from permanence_tracker.services.permanence.rows import ChildRow, child_row
+from permanence_tracker.services.progress import Progress
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
@@ -96,7 +97,6 @@ class PanelFiguresData:
     compared_from: date | None  # --from: the seed's "year before" and "from then to date"
 
 
-Progress = Callable[[int, int, str], None]
 
 
 def check_request(request: ReportRequest) -> ReportSpec:
@@ -131,7 +131,7 @@ def load_report_input(uow_factory: Callable, request: ReportRequest,
 
 
 def _caseloads(uow_factory, request: ReportRequest, progress) -> CaseloadsData:
-    cohort = load_cohort(uow_factory, request.as_of, report=progress)
+    cohort = load_cohort(uow_factory, request.as_of, progress=progress)
     due = next_reviews(cohort)
     loads = caseloads(cohort, due)
     if request.iro and request.iro not in {r.name for r in loads.rows}:
@@ -144,7 +144,7 @@ def _caseloads(uow_factory, request: ReportRequest, progress) -> CaseloadsData:
 
 
 def _cohort(uow_factory, request: ReportRequest, progress) -> CohortData:
-    cohort = load_cohort(uow_factory, request.as_of, report=progress)
+    cohort = load_cohort(uow_factory, request.as_of, progress=progress)
     figures = dashboard(cohort, request.period_from)
     return CohortData(figures, figures.year_from)
 

@@ -22,11 +22,11 @@ from permanence_tracker.services.exports.ssda903.service import (
 )
 from permanence_tracker.services.exports.ssda903.validator import require_python, run_rules
 from permanence_tracker.services.exports.ssda903.writer import write_tables
+from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.reference import year_text
 
 RULE_YEARS = range(2023, 2028)  # lac_validator rules: lac2022_23 ... lac2026_27
 DEFAULT_LA = "E09000027"  # the validator needs an ONS authority code; only postcode rules use it
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,13 @@ class CheckResult:
 def check_903(uow_factory: Callable, year: int, today: date, local_authority: str = DEFAULT_LA,
               progress: Progress | None = None) -> CheckResult:
     """Run the DfE rules on ``year``'s export (with the year before's for cross-year rules)."""
-    report = progress or (lambda done, total, text: None)
+    progress = progress or silent
     check_year(year, today)
     if year not in RULE_YEARS:
         raise ExportYearError(f"the DfE validator has rules for {year_text(RULE_YEARS[0])} to "
                               f"{year_text(RULE_YEARS[-1])}, not {year_text(year)}")
     python = require_python()
-    report(0, 3, "Reading the children's records ...")
+    progress(0, 3, "Reading the children's records ...")
     with uow_factory() as uow:
         histories = uow.histories()
     this_year = return_rows(histories, year)
@@ -77,18 +77,18 @@ def check_903(uow_factory: Callable, year: int, today: date, local_authority: st
     last_year = return_rows(histories, year - 1, sex_year=year) if year - 1 >= FIRST_YEAR else {}
     if not last_year.get("Header"):
         last_year = {}  # nothing held for the year before: the cross-year rules have no data
-    report(1, 3, f"Running the DfE rules on the {year_text(year)} return ...")
+    progress(1, 3, f"Running the DfE rules on the {year_text(year)} return ...")
     with tempfile.TemporaryDirectory(prefix="903-return-") as work:
         this_files = write_tables(Path(work) / str(year), this_year)
         last_files = write_tables(Path(work) / str(year - 1), last_year) if last_year else []
         result = run_rules(python, year, this_files, last_files, local_authority)
-    report(2, 3, "Reading the findings ...")
+    progress(2, 3, "Reading the findings ...")
     everything = sorted((_finding(f) for f in result["findings"]),
                         key=lambda f: (f.previous_year, f.child, f.rule, f.table, f.row))
     tables = {False: this_year, True: last_year}
     known = tuple(f for f in everything if validator_defect(f, year, tables[f.previous_year]))
     findings = tuple(f for f in everything if f not in known)
-    report(3, 3, "Done")
+    progress(3, 3, "Done")
     return CheckResult(year, findings, tuple(result.get("failed_rules", ())),
                        tuple((t, len(rows)) for t, rows in this_year.items()), known)
 
