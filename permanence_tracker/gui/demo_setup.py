@@ -7,12 +7,11 @@ from datetime import date
 from PySide6.QtWidgets import QMessageBox
 
 from permanence_tracker.gui import tasks
+from permanence_tracker.services.records.queries import has_children
 
 
 def offer_demo(window, session, today: date) -> None:
-    with session.uow() as uow:
-        empty = not uow.repo.child_ids()
-    if not empty:
+    if has_children(session.uow):
         session.reload()
         return
 

@@ -16,7 +16,8 @@ ORGANISATION = "PermanenceTracker"
 
 
 def make_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName("Permanence Tracker")
     app.setStyle("Fusion")  # follows the system palette, light or dark, on every platform
@@ -25,13 +26,14 @@ def make_application() -> QApplication:
 
 def choose_database(db_url: str | None) -> Choice | None:
     """``--db``/environment first, then the last tracker used, then the welcome screen."""
-    if db_url or composition.env_database():
-        return Choice(db_url or composition.env_database())
+    named = db_url or composition.env_database()
+    if named:
+        return Choice(named)
     remembered = QSettings().value("database/url")
     if remembered and composition.database_exists(remembered):
         return Choice(remembered)
     if composition.database_exists(None):
-        return Choice(composition.engines.default_url(composition.data_dir()))
+        return Choice(composition.default_url())
     dialog = WelcomeDialog(composition.data_dir())
     return dialog.choice if dialog.exec() else None
 

@@ -14,6 +14,7 @@ from permanence_tracker.app import Context
 from permanence_tracker.gui import tasks
 from permanence_tracker.services.permanence.cohort import Cohort, load_cohort
 from permanence_tracker.services.permanence.rows import ChildRow, child_rows
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 class Session(QObject):
@@ -30,7 +31,8 @@ class Session(QObject):
         self._task: tasks.Task | None = None
 
     @property
-    def uow(self):
+    def uow(self) -> UowFactory:
+        """What pages and dialogs pass to services; they never open a unit of work."""
         return self.context.uow
 
     @property

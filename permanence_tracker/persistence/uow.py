@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
@@ -30,7 +31,8 @@ class SqlUnitOfWork:
         self.repo = Repository(self.connection, self.user, self.clock)
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         assert self.connection is not None
         try:
             if exc_type is None:
@@ -41,40 +43,48 @@ class SqlUnitOfWork:
             self.connection.close()
             self.connection = None
 
+    @property
+    def _open(self) -> Connection:
+        """The connection of the open ``with`` block (there is none outside one)."""
+        assert self.connection is not None, "use the unit of work inside a with block"
+        return self.connection
+
     # -- queries the services use ------------------------------------------------------
     def histories(self, child_ids: list[str] | None = None) -> list[e.ChildHistory]:
-        return reads.load_histories(self.connection, child_ids)
+        return reads.load_histories(self._open, child_ids)
 
     def settings(self) -> e.Settings:
-        return reads.load_settings(self.connection)
+        return reads.load_settings(self._open)
 
     def save_settings(self, settings: e.Settings) -> None:
         rows = reads.settings_rows(settings)
         self.repo.prepare_write(t.settings, [{"key": k, "value": v} for k, v in rows.items()])
-        self.connection.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
-        self.connection.execute(
+        self._open.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
+        self._open.execute(
             insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]
         )
 
     def get_value(self, key: str) -> str | None:
         """A stored setting outside :class:`Settings` (for example saved cohorts), as text."""
-        row = self.connection.execute(
+        row = self._open.execute(
             select(t.settings.c.value).where(t.settings.c.key == key)).first()
         return row[0] if row else None
 
     def set_value(self, key: str, value: str) -> None:
         self.repo.prepare_write(t.settings, [{"key": key, "value": value}])
-        self.connection.execute(delete(t.settings).where(t.settings.c.key == key))
-        self.connection.execute(insert(t.settings).values(key=key, value=value))
+        self._open.execute(delete(t.settings).where(t.settings.c.key == key))
+        self._open.execute(insert(t.settings).values(key=key, value=value))
 
     def iros(self) -> list[e.Iro]:
         return self.repo.iros()
 
     def verify_audit(self) -> AuditCheck:
         """Recompute the audit trail's hash chain (see :mod:`.audit`)."""
-        return audit.verify_audit_chain(self.connection)
+        return audit.verify_audit_chain(self._open)
 
 
-def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]):
-    """What the composition root hands to services: a callable making fresh units of work."""
+def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]
+                ) -> Callable[[], SqlUnitOfWork]:
+    """What the composition root hands to services: a callable making fresh units of work
+    (a ``services.unit_of_work.UowFactory``)."""
     return lambda: SqlUnitOfWork(engine, user, clock)

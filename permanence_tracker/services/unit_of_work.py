@@ -51,7 +51,10 @@ class Repository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: ``with uow_factory() as uow:`` commits on success, rolls back on error."""
 
-    repo: Repository
+    @property
+    def repo(self) -> Repository:
+        """The records, inside the ``with`` block (read-only: an implementation may hold its
+        own Repository class, which the Protocol then accepts structurally)."""
 
     def __enter__(self) -> UnitOfWork: ...
 

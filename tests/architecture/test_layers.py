@@ -2,8 +2,9 @@
 
 Only ``gui/`` may import Qt, only ``persistence/`` SQLAlchemy and Alembic, only ``reports/``
 reportlab; ``domain/`` is pure (no other layer, no clock); ``services/`` never reach into the
-GUI; every module says what lives in it and stays small. A failure lists ``file:line`` of each
-offence so it can be fixed where it is.
+GUI; every module says what lives in it and stays small. The door (front ends come in through
+the services only) is checked in ``test_door.py`` with the loader and helpers of this module. A
+failure lists ``file:line`` of each offence so it can be fixed where it is.
 """
 
 from __future__ import annotations
@@ -53,27 +54,31 @@ MODULES = [_load(p) for p in sorted(PACKAGE.rglob("*.py"))]
 HAND_WRITTEN = [m for m in MODULES if not _generated(m.path)]
 
 
+def from_module(module: Module, node: ast.ImportFrom) -> str:
+    """The absolute dotted name of the module ``from ... import`` reads in ``module``."""
+    if not node.level:
+        return node.module or ""
+    package = module.name if module.path.name == "__init__.py" else module.name.rpartition(".")[0]
+    base = package.split(".")
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
 def imports(module: Module) -> list[tuple[int, str]]:
     """(line, dotted name) of every import, at any depth; relative ones made absolute."""
-    package = module.name if module.path.name == "__init__.py" else module.name.rpartition(".")[0]
     found = []
     for node in ast.walk(module.tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[: len(base) - (node.level - 1)]
-                prefix = ".".join(base + ([node.module] if node.module else []))
-            else:
-                prefix = node.module or ""
+            prefix = from_module(module, node)
             found.append((node.lineno, prefix))
             # `from permanence_tracker import gui` imports the sub-package gui too.
             found += [(node.lineno, f"{prefix}.{alias.name}") for alias in node.names]
     return found
 
 
-def _within(name: str, top: str) -> bool:
+def within(name: str, top: str) -> bool:
     return name == top or name.startswith(top + ".")
 
 
@@ -93,7 +98,7 @@ def _third_party_rule(libraries: tuple[str, ...], layer: str):
         if module.layer == layer:
             return []
         return [(line, f"imports {name} (only {layer}/ may)") for line, name in imports(module)
-                if any(_within(name, lib) for lib in libraries)]
+                if any(within(name, lib) for lib in libraries)]
     return rule
 
 
@@ -108,7 +113,7 @@ def test_third_party_libraries_stay_in_their_layer(libraries, layer):
 
 def _layer_imports(module: Module, forbidden: tuple[str, ...]):
     return [(line, f"imports {name}") for line, name in imports(module)
-            if any(_within(name, f"permanence_tracker.{layer}") for layer in forbidden)]
+            if any(within(name, f"permanence_tracker.{layer}") for layer in forbidden)]
 
 
 def test_domain_imports_no_other_layer():
@@ -166,14 +171,14 @@ def test_no_module_is_over_600_lines():
 
 
 # -- the checks themselves: each catches what it is meant to --------------------------------
-def _fake(source: str, name: str = "permanence_tracker.domain.fake") -> Module:
+def fake_module(source: str, name: str = "permanence_tracker.domain.fake") -> Module:
     path = PACKAGE.joinpath(*name.split(".")[1:]).with_suffix(".py")
     return Module(path, name, ast.parse(source), len(source.splitlines()))
 
 
 def test_the_checks_see_what_they_should():
     assert len(HAND_WRITTEN) > 50 and any(m.layer == "gui" for m in HAND_WRITTEN)
-    domain = _fake("from ..services import summary\nimport datetime\n\n"
+    domain = fake_module("from ..services import summary\nimport datetime\n\n"
                    "def f():\n    from PySide6.QtCore import Qt\n"
                    "    return datetime.date.today(), date.today(), x.now()\n")
     assert imports(domain) == [(1, "permanence_tracker.services"),
@@ -184,7 +189,7 @@ def test_the_checks_see_what_they_should():
         (5, "imports PySide6.QtCore (only gui/ may)"),
         (5, "imports PySide6.QtCore.Qt (only gui/ may)")]
     assert [line for line, _ in clock_calls(domain)] == [6, 6]
-    package_init = _fake("from . import tables\n", "permanence_tracker.persistence")
+    package_init = fake_module("from . import tables\n", "permanence_tracker.persistence")
     package_init = Module(PACKAGE / "persistence" / "__init__.py", package_init.name,
                           package_init.tree, 1)
     assert imports(package_init) == [(1, "permanence_tracker.persistence"),

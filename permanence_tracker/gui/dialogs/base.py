@@ -8,7 +8,7 @@ record, nothing is overwritten, and Reload reads their version.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -30,6 +30,7 @@ from permanence_tracker.domain.errors import (
     TrackerError,
     ValidationError,
 )
+from permanence_tracker.services.unit_of_work import UowFactory
 
 MARK = "⚠"  # a marker, so a problem never shows by colour alone
 
@@ -39,7 +40,9 @@ def set_date(edit: QDateEdit, day: date) -> None:
 
 
 def get_date(edit: QDateEdit) -> date:
-    return edit.date().toPython()
+    day = edit.date().toPython()  # typed object by PySide6; a QDateEdit's is always a date
+    assert isinstance(day, date)
+    return day
 
 
 def fill_codes(combo: QComboBox, items: Iterable[tuple[str, str]], blank: str | None = None
@@ -82,7 +85,7 @@ class RecordDialog(QDialog):
     ALIASES: dict[str, str] = {}  # service problem field -> form field name
     saved = Signal(object)  # the stored record(s)
 
-    def __init__(self, uow_factory: Callable, today: date, parent: QWidget | None = None
+    def __init__(self, uow_factory: UowFactory, today: date, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.uow_factory = uow_factory

@@ -3,38 +3,25 @@ care, through :mod:`services.records.changes`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from permanence_tracker.domain.codes import CONTINUING_REC, LEGAL_STATUS_NAMES
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Episode
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_change_dialog import Ui_ChangeDialog
 from permanence_tracker.services.records import changes
-from permanence_tracker.services.reference import codes, collection_year, labels
-
-# SSDA903 reasons for a new episode within a period of care
-RNE_LABELS = (
-    ("L", "legal status changed only"),
-    ("P", "placement and carer changed"),
-    ("T", "placement changed, same carer"),
-    ("B", "legal status, placement and carer changed"),
-    ("U", "legal status and placement changed, same carer"),
-)
-
-
-def _labelled(list_name: str, year: int, skip: frozenset[str] = frozenset()):
-    names = labels(list_name)
-    return [(c, names.get(c, "")) for c in codes(list_name, year) if c not in skip]
+from permanence_tracker.services.records.queries import open_episode
+from permanence_tracker.services.reference import choices, collection_year, short_label
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 class ChangeDialog(RecordDialog):
     FORM = Ui_ChangeDialog
     ALIASES = {"start": "on", "end": "on"}  # the episode ended and the one begun share a date
 
-    def __init__(self, uow_factory: Callable, today: date, child_id: str,
+    def __init__(self, uow_factory: UowFactory, today: date, child_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id
@@ -42,11 +29,10 @@ class ChangeDialog(RecordDialog):
         self._rne_chosen = False
         self.setWindowTitle(f"Legal status or placement change for {child_id}")
         year = collection_year(today)
-        fill_codes(self.ui.legal_status, _labelled("LS", year))
-        fill_codes(self.ui.placement, _labelled("PLACE", year))
-        fill_codes(self.ui.rne, RNE_LABELS, blank="Choose what changed…")
-        fill_codes(self.ui.rec, _labelled("REC", year, frozenset({CONTINUING_REC})),
-                   blank="Choose why care ended…")
+        fill_codes(self.ui.legal_status, choices("LS", year))
+        fill_codes(self.ui.placement, choices("PLACE", year))
+        fill_codes(self.ui.rne, changes.change_reasons(year), blank="Choose what changed…")
+        fill_codes(self.ui.rec, changes.leaving_reasons(year), blank="Choose why care ended…")
         self.ui.leaves_care.toggled.connect(self._mode)
         self.ui.legal_status.activated.connect(self._suggest_rne)
         self.ui.placement.activated.connect(self._suggest_rne)
@@ -55,10 +41,7 @@ class ChangeDialog(RecordDialog):
         self._mode(False)
 
     def load(self) -> None:
-        with self.uow_factory() as uow:
-            episodes = uow.repo.records(Episode, self.child_id)
-        open_ = [e for e in episodes if e.end is None]
-        self.seen = max(open_, key=lambda e: e.start) if open_ else None
+        self.seen = open_episode(self.uow_factory, self.child_id)
         save = self.ui.buttons.button(self.ui.buttons.StandardButton.Save)
         if self.seen is None:
             self.ui.current.setText("The child is not looked after: there is no open episode "
@@ -67,8 +50,8 @@ class ChangeDialog(RecordDialog):
             return
         e = self.seen
         self.ui.current.setText(
-            f"Current episode from {e.start:%d/%m/%Y}: legal status {e.legal_status} "
-            f"({LEGAL_STATUS_NAMES.get(e.legal_status, '?')}), placement {e.placement or '—'}.")
+            f"Current episode from {uk_date(e.start)}: legal status {e.legal_status} "
+            f"({short_label('LS', e.legal_status, '?')}), placement {e.placement or '—'}.")
         save.setEnabled(True)
         choose(self.ui.legal_status, e.legal_status)
         choose(self.ui.placement, e.placement)
@@ -78,14 +61,12 @@ class ChangeDialog(RecordDialog):
             widget.setEnabled(not leaving)
         self.ui.rec.setEnabled(leaving)
 
-    def _suggest_rne(self, *_args) -> None:
-        """Pre-select the RNE from what changed, until the user picks one (the carer is not
-        in the codes, so a placement change suggests P: change it to T or U if same carer)."""
+    def _suggest_rne(self, *_args: object) -> None:
+        """Pre-select the RNE the service suggests for what changed, until the user picks one."""
         if self._rne_chosen or self.seen is None:
             return
-        legal = chosen(self.ui.legal_status) != self.seen.legal_status
-        place = chosen(self.ui.placement) != self.seen.placement
-        choose(self.ui.rne, "B" if legal and place else "L" if legal else "P" if place else "")
+        choose(self.ui.rne, changes.suggested_rne(self.seen, chosen(self.ui.legal_status),
+                                                  chosen(self.ui.placement)))
 
     def store(self):
         ui = self.ui

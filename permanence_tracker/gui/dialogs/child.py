@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from permanence_tracker.domain.codes import SEX_WORDS
 from permanence_tracker.domain.entities import Child
-from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.gui.dialogs.base import (
     RecordDialog,
     choose,
@@ -20,8 +17,9 @@ from permanence_tracker.gui.dialogs.base import (
 )
 from permanence_tracker.gui.forms.ui_child_dialog import Ui_ChildDialog
 from permanence_tracker.services.records import editing as records
-
-SEXES = tuple(SEX_WORDS.items())  # (stored canonical code M / F / U, words shown)
+from permanence_tracker.services.records.queries import active_iro_names, child_for_editing
+from permanence_tracker.services.reference import sex_choices
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 class ChildDialog(RecordDialog):
@@ -29,17 +27,15 @@ class ChildDialog(RecordDialog):
 
     FORM = Ui_ChildDialog
 
-    def __init__(self, uow_factory: Callable, today: date, child_id: str | None = None,
+    def __init__(self, uow_factory: UowFactory, today: date, child_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id
         self.original: Child | None = None
         self.ui.sex.addItem("Not recorded", "")
-        for code, words in SEXES:  # words only: the code is the item's data
+        for code, words in sex_choices():  # stored M / F / U: words shown, code as the data
             self.ui.sex.addItem(words, code)
-        with uow_factory() as uow:
-            iros = [i.name for i in uow.iros() if i.active]
-        self.ui.iro.addItems(["", *iros])
+        self.ui.iro.addItems(["", *active_iro_names(uow_factory)])
         self.ui.child_id.setMaxLength(40)
         if child_id is None:
             self.setWindowTitle("Add a child")
@@ -52,10 +48,7 @@ class ChildDialog(RecordDialog):
     def load(self) -> None:
         if self.child_id is None:
             return
-        with self.uow_factory() as uow:
-            child = uow.repo.child(self.child_id)
-        if child is None:
-            raise NotFoundError(f"no child with ID {self.child_id!r}")
+        child = child_for_editing(self.uow_factory, self.child_id)
         self.original = child
         ui = self.ui
         ui.child_id.setText(child.child_id)

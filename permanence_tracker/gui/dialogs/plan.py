@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
@@ -13,12 +12,13 @@ from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_plan_dialog import Ui_PlanDialog
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 class PlanDialog(RecordDialog):
     FORM = Ui_PlanDialog
 
-    def __init__(self, uow_factory: Callable, today: date, child_id: str,
+    def __init__(self, uow_factory: UowFactory, today: date, child_id: str,
                  current: PlanChange | None = None, parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id

@@ -10,12 +10,13 @@ in one unit of work: both are stored or neither is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from permanence_tracker.domain import validation as v
-from permanence_tracker.domain.codes import CONTINUING_REC, LEGAL_STATUS_NAMES
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
 from permanence_tracker.services.records.codes import (
@@ -25,8 +26,37 @@ from permanence_tracker.services.records.codes import (
     placement_codes,
     with_code_problems,
 )
+from permanence_tracker.services.reference import choices, codes, short_label
+from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 CHANGE_RNES = ("L", "P", "T", "B", "U")
+
+
+def current_episode(episodes: Iterable[Episode]) -> Episode | None:
+    """The episode a change would end: the open one (no end date) that started last."""
+    open_ = [e for e in episodes if e.end is None]
+    return max(open_, key=lambda e: e.start) if open_ else None
+
+
+def change_reasons(collection_year: int) -> tuple[tuple[str, str], ...]:
+    """The RNE codes (with their 903 labels) of a change within a period of care: S starts a
+    new period of care, so it is not one of them."""
+    return tuple(c for c in choices("RNE", collection_year) if c[0] in CHANGE_RNES)
+
+
+def leaving_reasons(collection_year: int) -> tuple[tuple[str, str], ...]:
+    """The REC codes (with their 903 labels) for a child leaving care: every reason episode
+    ceased of the year except X1, which means another episode follows (see :func:`end_care`)."""
+    return choices("REC", collection_year, skip=(CONTINUING_REC,))
+
+
+def suggested_rne(current: Episode, legal_status: str, placement: str) -> str:
+    """The RNE that says what changed, to pre-select: B both, L the legal status, P the
+    placement ("" when nothing changed). The carer is not in the codes, so a placement change
+    suggests P (new carer); T or U, same carer, is the user's to choose (903 RNE)."""
+    legal = legal_status != current.legal_status
+    place = placement != current.placement
+    return "B" if legal and place else "L" if legal else "P" if place else ""
 
 
 def rne_problems(current: Episode, legal_status: str, placement: str, rne: str) -> list[Problem]:
@@ -41,7 +71,7 @@ def rne_problems(current: Episode, legal_status: str, placement: str, rne: str) 
                                "care: use L, P, T, B or U (S starts a new period of care)")]
     legal = legal_status != current.legal_status
     place = placement != current.placement
-    was = f"{current.legal_status} ({LEGAL_STATUS_NAMES.get(current.legal_status, '?')})"
+    was = f"{current.legal_status} ({short_label('LS', current.legal_status, '?')})"
     problems = []
     if rne in ("L", "B", "U") and not legal:
         problems.append(Problem("legal_status", f"is still {was}: RNE {rne} means the legal "
@@ -60,17 +90,16 @@ def rne_problems(current: Episode, legal_status: str, placement: str, rne: str) 
     return problems
 
 
-def _open_episode(uow, child_id: str, seen: Episode | None) -> tuple[Child, list[Episode],
-                                                                     Episode]:
+def _open_episode(uow: UnitOfWork, child_id: str, seen: Episode | None
+                  ) -> tuple[Child, list[Episode], Episode]:
     child = uow.repo.child(child_id)
     if child is None:
         raise NotFoundError(f"no child with ID {child_id!r}: check the ID")
     episodes = uow.repo.records(Episode, child_id)
-    open_ = [e for e in episodes if e.end is None]
-    if not open_:
+    current = current_episode(episodes)
+    if current is None:
         raise ValidationError([Problem("start", "the child is not looked after (no open "
                                                 "episode): start a new period of care instead")])
-    current = max(open_, key=lambda e: e.start)
     if seen is not None and (seen.id != current.id or seen.version != current.version):
         raise ConflictError(f"the current episode of {child_id} was changed by someone else "
                             "since you opened it; reload and make your change again")
@@ -78,7 +107,7 @@ def _open_episode(uow, child_id: str, seen: Episode | None) -> tuple[Child, list
 
 
 def record_change(
-    uow_factory: Callable,
+    uow_factory: UowFactory,
     child_id: str,
     on: date,
     legal_status: str,
@@ -107,7 +136,7 @@ def record_change(
         others = [e for e in episodes if e.id != current.id]
         problems = rne_problems(current, legal_status, placement, rne)
         if on == current.start:  # DEC = DECOM is valid (DfE rule 356), two DECOMs on one day not
-            problems.append(Problem("start", f"the current episode started on {on:%d/%m/%Y}: "
+            problems.append(Problem("start", f"the current episode started on {uk_date(on)}: "
                                              "a change that day would give two episodes "
                                              "starting the same day; edit the current episode "
                                              "instead"))
@@ -124,11 +153,9 @@ def record_change(
         return ended, new
 
 
-def end_care(uow_factory: Callable, child_id: str, on: date, rec: str, today: date,
+def end_care(uow_factory: UowFactory, child_id: str, on: date, rec: str, today: date,
              seen: Episode | None = None) -> Episode:
     """The child leaves care on ``on``: end the open episode with reason ``rec`` (not X1)."""
-    from permanence_tracker.services.reference import codes
-
     with uow_factory() as uow:
         child, episodes, current = _open_episode(uow, child_id, seen)
         problems = []

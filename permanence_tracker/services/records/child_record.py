@@ -10,27 +10,21 @@ disagree with the Children table.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.adoption import adoption_path
-from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import (
-    AdoptionMilestones,
-    Child,
-    Episode,
-    MissingEpisode,
-    MonitoringOutcome,
-    PlanChange,
-    Review,
-)
+from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
 from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.domain.periods import Period, short_break_series
 from permanence_tracker.domain.standing import ChildStanding, assess_child
 from permanence_tracker.domain.timetable import HeldReview, review_timetable
 from permanence_tracker.services.permanence.rows import ChildRow, child_row
+from permanence_tracker.services.records.changes import current_episode
+from permanence_tracker.services.reference import short_label
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +34,19 @@ class PeriodRow:
     end: date | None
     reason_ceased: str
     short_breaks: bool
-    episodes: tuple[Episode, ...]
+    episodes: tuple[e.Episode, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class EpisodeRow:
     period: int
-    episode: Episode
+    episode: e.Episode
+    legal_status_name: str = ""  # short name (db/reference LS "short"), "" when none
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
-    review: Review
+    review: e.Review
     period: int | None  # None: held outside every period of care
     number: int | None  # review number within its period (None: after as_of or outside)
     due: date | None
@@ -61,7 +56,7 @@ class ReviewRow:
 
 @dataclass(frozen=True, slots=True)
 class PlanRow:
-    plan: PlanChange
+    plan: e.PlanChange
     current: bool  # the plan the standing uses on as_of
 
 
@@ -73,7 +68,7 @@ class AdoptionRow:
     family; A2: days from the placement order to the match (DfE adoption scorecard).
     """
 
-    milestones: AdoptionMilestones
+    milestones: e.AdoptionMilestones
     a1_days: int | None
     a1_reached: bool
     a2_days: int | None
@@ -92,21 +87,21 @@ class AuditRow:
 
 @dataclass(frozen=True, slots=True)
 class ChildRecord:
-    child: Child
+    child: e.Child
     as_of: date
     standing: ChildRow
     periods: tuple[PeriodRow, ...]
     episodes: tuple[EpisodeRow, ...]
     reviews: tuple[ReviewRow, ...]
     plans: tuple[PlanRow, ...]
-    outcomes: tuple[MonitoringOutcome, ...]
+    outcomes: tuple[e.MonitoringOutcome, ...]
     adoption: tuple[AdoptionRow, ...]
-    missing: tuple[MissingEpisode, ...]
+    missing: tuple[e.MissingEpisode, ...]
     audit: tuple[AuditRow, ...]  # newest first
-    open_episode: Episode | None  # the episode a change of legal status/placement would end
+    open_episode: e.Episode | None  # the episode a change of legal status/placement would end
 
 
-def load_child_record(uow_factory: Callable, child_id: str, as_of: date) -> ChildRecord:
+def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> ChildRecord:
     """Read and assess one child as things stood on ``as_of``; raises NotFoundError."""
     with uow_factory() as uow:
         histories = uow.histories([child_id])
@@ -120,9 +115,8 @@ def load_child_record(uow_factory: Callable, child_id: str, as_of: date) -> Chil
     numbers = {p.start: n for n, p in enumerate(standing.periods, start=1)}
     periods = tuple(PeriodRow(numbers[p.start], p.start, p.end, p.reason_ceased,
                               p.short_breaks_only, p.episodes) for p in standing.periods)
-    episodes = tuple(EpisodeRow(row.number, e) for row in periods for e in row.episodes)
-    open_episode = next((e for e in sorted(history.episodes, key=lambda e: e.start, reverse=True)
-                         if e.end is None), None)
+    episodes = tuple(EpisodeRow(row.number, episode, short_label("LS", episode.legal_status))
+                     for row in periods for episode in row.episodes)
     return ChildRecord(
         child=history.child,
         as_of=as_of,
@@ -138,7 +132,7 @@ def load_child_record(uow_factory: Callable, child_id: str, as_of: date) -> Chil
         adoption=tuple(_adoption(a, standing.period, as_of) for a in history.adoption),
         missing=tuple(sorted(history.missing, key=lambda m: m.start, reverse=True)),
         audit=tuple(_audit(row) for row in reversed(trail)),
-        open_episode=open_episode,
+        open_episode=current_episode(history.episodes),
     )
 
 
@@ -169,8 +163,8 @@ def _reviews(standing: ChildStanding, calendar: WorkingCalendar,
     for review in sorted(standing.history.reviews, key=lambda r: r.held, reverse=True):
         found = held.get(review.held)
         if found:
-            period, item = found
-            rows.append(ReviewRow(review, period, item.number, item.due, item.in_timescale,
+            number, item = found
+            rows.append(ReviewRow(review, number, item.number, item.due, item.in_timescale,
                                   item.short_breaks))
         else:
             rows.append(ReviewRow(review, _period_of(standing.periods, numbers, review.held),
@@ -182,7 +176,7 @@ def _period_of(periods: tuple[Period, ...], numbers: dict[date, int], day: date)
     return next((numbers[p.start] for p in periods if p.contains(day)), None)
 
 
-def _adoption(record: AdoptionMilestones, period: Period | None, as_of: date) -> AdoptionRow:
+def _adoption(record: e.AdoptionMilestones, period: Period | None, as_of: date) -> AdoptionRow:
     """A1 from the start of the latest period of care, A2 from the placement order; the order
     and the move come from the episodes (E1 start, A3-A6 start) when they show them, and dates
     after ``as_of`` count as not yet happened (:func:`domain.adoption.adoption_path`)."""
@@ -211,7 +205,7 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return f"{date.fromisoformat(value):%d/%m/%Y}"
+            return uk_date(date.fromisoformat(value))
         except ValueError:
             return value
     return str(value)

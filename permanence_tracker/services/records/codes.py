@@ -9,34 +9,21 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.entities import Episode, Review
 from permanence_tracker.domain.errors import Problem
+from permanence_tracker.services import reference
 
 
 @cache
 def legal_status_codes() -> frozenset[str]:
-    return _reference("LS") or frozenset(LEGAL_STATUS_NAMES)
+    """Every LS code of any collection year (the record check's "is it a code at all")."""
+    return frozenset(reference.codes("LS"))
 
 
 @cache
 def placement_codes() -> frozenset[str]:
-    return _reference("PLACE") or frozenset(
-        ["A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5",
-         "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11",
-         "Z12", "Z13", "Z14"]
-    )
-
-
-def _reference(name: str) -> frozenset[str] | None:
-    try:
-        from permanence_tracker.services import reference
-    except ImportError:  # reference data loader not present
-        return None
-    try:
-        return frozenset(reference.codes(name))
-    except Exception:  # noqa: BLE001 - fall back to the built-in list
-        return None
+    """Every PLACE code of any collection year."""
+    return frozenset(reference.codes("PLACE"))
 
 
 # Record field -> 903 list, for the codes of an episode that apply from its start (DECOM).
@@ -47,8 +34,6 @@ EPISODE_START_CODES = (("rne", "RNE"), ("legal_status", "LS"), ("cin", "CIN"),
 
 def code_problems(field: str, list_name: str, code: str, on: date, dated: str) -> list[Problem]:
     """``code`` checked against ``list_name`` of the collection year that ``on`` falls in."""
-    from permanence_tracker.services import reference
-
     if not code:
         return []
     year = reference.collection_year(on)

@@ -6,11 +6,12 @@ Every function takes ``today`` (the clock lives in the front end) and raises
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Protocol, TypeVar
 
 from permanence_tracker.domain import validation as v
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.domain.entities import (
     Child,
@@ -28,6 +29,20 @@ from permanence_tracker.services.records.codes import (
     review_code_problems,
     with_code_problems,
 )
+from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+S = TypeVar("S", bound=_Stored)
+
+
+def _add_or_update(uow: UnitOfWork, record: S) -> S:
+    """A new record (no id yet) is added; one read back with its id and version is updated."""
+    return uow.repo.add(record) if record.id is None else uow.repo.update(record)
 
 
 def _raise(problems: list[Problem]) -> None:
@@ -35,7 +50,7 @@ def _raise(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
-def _child(uow, child_id: str) -> Child:
+def _child(uow: UnitOfWork, child_id: str) -> Child:
     child = uow.repo.child(child_id)
     if child is None:
         raise NotFoundError(f"no child with ID {child_id!r}: check the ID or add the child first")
@@ -51,7 +66,7 @@ def _canonical(child: Child) -> Child:
         return child
 
 
-def add_child(uow_factory: Callable, child: Child, today: date) -> Child:
+def add_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
     _raise(v.check_child(child, today))
     with uow_factory() as uow:
@@ -61,14 +76,14 @@ def add_child(uow_factory: Callable, child: Child, today: date) -> Child:
         return uow.repo.add(child)
 
 
-def update_child(uow_factory: Callable, child: Child, today: date) -> Child:
+def update_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
     _raise(v.check_child(child, today))
     with uow_factory() as uow:
         return uow.repo.update(child)
 
 
-def save_episode(uow_factory: Callable, episode: Episode, today: date) -> Episode:
+def save_episode(uow_factory: UowFactory, episode: Episode, today: date) -> Episode:
     """Add (no id) or update (with id and version) an episode."""
     with uow_factory() as uow:
         child = _child(uow, episode.child_id)
@@ -76,12 +91,10 @@ def save_episode(uow_factory: Callable, episode: Episode, today: date) -> Episod
         _raise(with_code_problems(v.check_episode(episode, others, child, today,
                                                   legal_status_codes(), placement_codes()),
                                   episode_code_problems(episode)))
-        if episode.id is None:
-            return uow.repo.add(episode)
-        return uow.repo.update(episode)
+        return _add_or_update(uow, episode)
 
 
-def record_review(uow_factory: Callable, review: Review, today: date) -> Review:
+def record_review(uow_factory: UowFactory, review: Review, today: date) -> Review:
     with uow_factory() as uow:
         child = _child(uow, review.child_id)
         episodes = uow.repo.records(Episode, review.child_id)
@@ -90,25 +103,21 @@ def record_review(uow_factory: Callable, review: Review, today: date) -> Review:
         clash = [r for r in uow.repo.records(Review, review.child_id)
                  if r.held == review.held and r.id != review.id]
         if clash:
-            problems.append(Problem("held", f"a review on {review.held:%d/%m/%Y} is already "
+            problems.append(Problem("held", f"a review on {uk_date(review.held)} is already "
                                             "recorded: edit that one instead"))
         _raise(problems)
-        if review.id is None:
-            return uow.repo.add(review)
-        return uow.repo.update(review)
+        return _add_or_update(uow, review)
 
 
-def set_plan(uow_factory: Callable, plan: PlanChange, today: date) -> PlanChange:
+def set_plan(uow_factory: UowFactory, plan: PlanChange, today: date) -> PlanChange:
     """Record a new permanence plan (or a change to it): the plan history keeps every entry."""
     with uow_factory() as uow:
         child = _child(uow, plan.child_id)
         _raise(v.check_plan(plan, child, today))
-        if plan.id is None:
-            return uow.repo.add(plan)
-        return uow.repo.update(plan)
+        return _add_or_update(uow, plan)
 
 
-def add_outcome(uow_factory: Callable, outcome: MonitoringOutcome, today: date
+def add_outcome(uow_factory: UowFactory, outcome: MonitoringOutcome, today: date
                 ) -> MonitoringOutcome:
     with uow_factory() as uow:
         _child(uow, outcome.child_id)
@@ -118,12 +127,12 @@ def add_outcome(uow_factory: Callable, outcome: MonitoringOutcome, today: date
             problems.append(Problem("outcome", f"{outcome.outcome!r} is not in the monitoring "
                                                "outcome list: choose one of " + "; ".join(allowed)))
         if outcome.recorded > today:
-            problems.append(Problem("recorded", f"{outcome.recorded:%d/%m/%Y} is in the future"))
+            problems.append(Problem("recorded", f"{uk_date(outcome.recorded)} is in the future"))
         _raise(problems)
         return uow.repo.add(outcome)
 
 
-def save_iro(uow_factory: Callable, iro: Iro) -> Iro:
+def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
     problems = []
     if not iro.name.strip():
         problems.append(Problem("name", "is required"))
@@ -134,7 +143,7 @@ def save_iro(uow_factory: Callable, iro: Iro) -> Iro:
         problems.append(Problem("cp_cases", "cannot be negative"))
     if iro.cp_cases and not iro.dual_role:
         problems.append(Problem("cp_cases", "only a dual-role IRO holds child protection cases: "
-                                            "tick dual role or enter 0"))
+                                            "record the IRO as dual role or enter 0"))
     _raise(problems)
     with uow_factory() as uow:
         existing = {i.name: i for i in uow.iros()}
