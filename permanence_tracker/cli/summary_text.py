@@ -2,35 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from permanence_tracker.services.permanence.summary import Summary
 
 
-def render_text(f: dict[str, Any]) -> str:
+def render_text(f: Summary) -> str:
     lines = [
-        f"Summary as of {f['as_of']}",
-        f"  Looked after: {f['looked_after']}",
-        "  By legal status: " + ", ".join(f"{k} {v}" for k, v in f["by_legal_status"].items()),
+        f"Summary as of {f.as_of.isoformat()}",
+        f"  Looked after: {f.looked_after}",
+        "  By legal status: " + ", ".join(f"{c.legal_status} {c.children}"
+                                           for c in f.by_legal_status),
         f"  Second reviews held (looked after now or left care in the period): "
-        f"{f['second_review_held']}, with a plan by then: "
-        f"{f['with_plan_by_second_review']}",
-        f"  Without a plan by the 2nd review: {len(f['without_plan_by_second_review'])}",
+        f"{f.second_review_held}, with a plan by then: "
+        f"{f.with_plan_by_second_review}",
+        f"  Without a plan by the 2nd review: {len(f.without_plan_by_second_review)}",
     ]
-    due = f["reviews_due"]
-    lines.append(f"  Next reviews: {len(due)}, overdue: {sum(r['overdue'] for r in due)}")
-    period = f["reviews_in_period"]
-    lines.append(f"  Reviews {period['from']} to {period['to']}: {period['held']} held, "
-                 f"{period['in_timescale']} in timescale")
-    left = f["left_care"]
-    lines.append(f"  Left care: {left['total']} (adoption {left['adoption']}, SGO {left['sgo']}, "
-                 f"CAO {left['cao']}, home {left['home']}, other {left['other']})")
-    drift = f.get("drift", {})
-    lines.append(f"  Drift: ICO beyond 26 weeks {len(drift.get('ico_over_26_weeks', []))}, "
-                 f"A1 over 426 days {len(drift.get('a1_over_426_days', []))}, "
-                 f"A2 over 121 days {len(drift.get('a2_over_121_days', []))}")
+    due = f.reviews_due
+    lines.append(f"  Next reviews: {len(due)}, overdue: {sum(r.overdue for r in due)}")
+    period = f.reviews_in_period
+    lines.append(f"  Reviews {period.start.isoformat()} to {period.end.isoformat()}: "
+                 f"{period.held} held, {period.in_timescale} in timescale")
+    left = f.left_care
+    lines.append(f"  Left care: {left.total} (adoption {left.adoption}, SGO {left.sgo}, "
+                 f"CAO {left.cao}, home {left.home}, other {left.other})")
+    drift = f.drift
+    lines.append(f"  Drift: ICO beyond 26 weeks {len(drift.ico)}, "
+                 f"A1 over 426 days {len(drift.a1)}, "
+                 f"A2 over 121 days {len(drift.a2)}")
     lines.append("  IRO caseloads:")
-    for row in f["iro_caseloads"]:
-        lines.append(f"    {row['iro']}: {row['children']} children, {row['fte']} FTE, "
-                     f"{row['per_fte']} per FTE ({row['band']})")
+    for row in f.iro_caseloads:
+        lines.append(f"    {row.iro}: {row.children} children, {row.fte} FTE, "
+                     f"{row.per_fte} per FTE ({row.band})")
     lines.append("  Month ends: " + ", ".join(
-        f"{m['month']} {m['looked_after']}" for m in f["month_end_counts"]))
+        f"{m.day:%Y-%m} {m.looked_after}" for m in f.month_end_counts))
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from permanence_tracker.cli import main
+from permanence_tracker.cli.summary_json import summary_json
 from permanence_tracker.domain import validation
 from permanence_tracker.domain.entities import Child
 from permanence_tracker.domain.errors import TrackerError
@@ -101,7 +102,7 @@ def test_the_default_authority_has_what_the_tracker_is_for(context):
     places = {(h.child.locality, h.child.area) for h in histories}
     assert len({p[0] for p in places}) == 13 and len({p[1] for p in places}) == 5
     assert 10 <= len(iros) <= 15 and any(i.dual_role and i.cp_cases for i in iros)
-    figures = summarise(load_cohort(context.uow, AS_OF))
+    figures = summary_json(summarise(load_cohort(context.uow, AS_OF)))
     status_mix = figures["by_legal_status"]
     assert status_mix["C2"] > status_mix["V2"] > 0 and status_mix["C1"] > 0
     assert status_mix["E1"] > 0 and status_mix.get("V3", 0) + status_mix.get("V4", 0) > 0
@@ -163,7 +164,7 @@ def test_short_breaks_ending_are_not_children_returning_home(demo):
     breaks = [p for p in ended if p.short_breaks_only]
     home = [p for p in ended if not p.short_breaks_only and p.reason_ceased in ("E4A", "E4B")]
     assert breaks and {p.reason_ceased for p in breaks} == {"E4A"}
-    left = summarise(cohort)["left_care"]
+    left = summary_json(summarise(cohort))["left_care"]
     assert left["from"] == "2026-04-01" and left["home"] == len(home)
     assert left["total"] == len(ended) - len(breaks)
     children = {p.child_id for p in breaks}

@@ -215,3 +215,57 @@ def test_short_breaks_ending_are_not_leaving_care(drifting, capsys):
     got = _summary(drifting, capsys)
     assert got["left_care"] == {"from": "2025-04-01", "to": "2026-03-31", "total": 2,
                                 "adoption": 1, "sgo": 1, "cao": 0, "home": 0, "other": 0}
+
+
+# The output of ``summary --json`` and of ``summary`` for the authority with the drifting
+# children, as the command printed it before the summary became a typed ``Summary`` (issue 9):
+# key order, number formats (0.5, 6.0, 1.0) and date strings are the contract, byte for byte.
+EXACT_JSON = ('{"as_of": "2026-03-31", "looked_after": 10, "by_legal_status": {"C1": 2, "C2": 3, '
+    '"E1": 3, "V2": 1, "V3": 1}, "second_review_held": 5, "with_plan_by_second_review": 1, '
+    '"without_plan_by_second_review": ["B", "D", "F", "G"], '
+    '"reviews_due": [{"child_id": "A", "review_number": 3, "due": "2026-03-25", '
+    '"overdue": true}, {"child_id": "B", "review_number": 3, "due": "2026-08-27", '
+    '"overdue": false}, {"child_id": "E", "review_number": 1, "due": "2026-04-15", '
+    '"overdue": false}, {"child_id": "F", "review_number": 4, "due": "2026-04-29", '
+    '"overdue": false}, {"child_id": "H", "review_number": 1, "due": "2025-10-28", '
+    '"overdue": true}, {"child_id": "J", "review_number": 1, "due": "2024-12-02", '
+    '"overdue": true}, {"child_id": "K", "review_number": 1, "due": "2024-12-02", '
+    '"overdue": true}, {"child_id": "L", "review_number": 1, "due": "2024-12-02", '
+    '"overdue": true}, {"child_id": "M", "review_number": 1, "due": "2025-10-29", '
+    '"overdue": true}], "reviews_in_period": {"from": "2025-04-01", "to": "2026-03-31", '
+    '"held": 9, "in_timescale": 7}, "iro_caseloads": [{"iro": "Ann Able", "children": 3, '
+    '"fte": 0.5, "per_fte": 6.0, "band": "below"}, {"iro": "Bob Brook", "children": 0, '
+    '"fte": 1.0, "per_fte": 0.0, "band": "below"}], "left_care": {"from": "2025-04-01", '
+    '"to": "2026-03-31", "total": 2, "adoption": 1, "sgo": 1, "cao": 0, "home": 0, '
+    '"other": 0}, "month_end_counts": [{"month": "2025-04", "looked_after": 5}, '
+    '{"month": "2025-05", "looked_after": 6}, {"month": "2025-06", "looked_after": 7}, '
+    '{"month": "2025-07", "looked_after": 7}, {"month": "2025-08", "looked_after": 7}, '
+    '{"month": "2025-09", "looked_after": 8}, {"month": "2025-10", "looked_after": 8}, '
+    '{"month": "2025-11", "looked_after": 9}, {"month": "2025-12", "looked_after": 9}, '
+    '{"month": "2026-01", "looked_after": 9}, {"month": "2026-02", "looked_after": 9}, '
+    '{"month": "2026-03", "looked_after": 10}], "drift": {"ico_over_26_weeks": ["H"], '
+    '"a1_over_426_days": ["J"], "a2_over_121_days": ["J"]}}')
+EXACT_TEXT = "\n".join([
+    'Summary as of 2026-03-31',
+    '  Looked after: 10',
+    '  By legal status: C1 2, C2 3, E1 3, V2 1, V3 1',
+    ('  Second reviews held (looked after now or left care in the period): 5, '
+     'with a plan by then: 1'),
+    '  Without a plan by the 2nd review: 4',
+    '  Next reviews: 9, overdue: 6',
+    '  Reviews 2025-04-01 to 2026-03-31: 9 held, 7 in timescale',
+    '  Left care: 2 (adoption 1, SGO 1, CAO 0, home 0, other 0)',
+    '  Drift: ICO beyond 26 weeks 1, A1 over 426 days 1, A2 over 121 days 1',
+    '  IRO caseloads:',
+    '    Ann Able: 3 children, 0.5 FTE, 6.0 per FTE (below)',
+    '    Bob Brook: 0 children, 1.0 FTE, 0.0 per FTE (below)',
+    ('  Month ends: 2025-04 5, 2025-05 6, 2025-06 7, 2025-07 7, 2025-08 7, 2025-09 8, '
+     '2025-10 8, 2025-11 9, 2025-12 9, 2026-01 9, 2026-02 9, 2026-03 10'),
+])
+
+
+def test_json_and_text_are_byte_for_byte_the_contract(drifting, capsys):
+    assert cli.main(["--db", drifting.url, "summary", "--as-of", "2026-03-31", "--json"]) == 0
+    assert capsys.readouterr().out == EXACT_JSON + "\n"
+    assert cli.main(["--db", drifting.url, "summary", "--as-of", "2026-03-31"]) == 0
+    assert capsys.readouterr().out == EXACT_TEXT + "\n"

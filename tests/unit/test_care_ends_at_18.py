@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from permanence_tracker.cli.summary_json import summary_json
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Child, ChildHistory, Episode, Review, Settings
 from permanence_tracker.domain.measures import age_in_years, birthday, eighteenth_birthday
@@ -26,7 +27,7 @@ from permanence_tracker.domain.timetable import review_timetable
 from permanence_tracker.domain.validation import check_episode
 from permanence_tracker.services.permanence.cohort import Cohort
 from permanence_tracker.services.permanence.rows import child_row
-from permanence_tracker.services.permanence.summary import reviews_due
+from permanence_tracker.services.permanence.summary import summarise
 from permanence_tracker.services.reviews.due import next_reviews
 
 D = date.fromisoformat
@@ -79,7 +80,7 @@ def test_summary_and_reviews_due_leave_out_a_child_18_on_or_before_the_due_date(
     cohort = _cohort(child("BEFORE", "2008-03-23"), child("ON", "2008-03-24"),
                      child("AFTER", "2008-03-25"))
     assert all(s.looked_after for s in cohort.standings)  # the 903 episodes are still open
-    assert reviews_due(cohort) == [
+    assert summary_json(summarise(cohort))["reviews_due"] == [
         {"child_id": "AFTER", "review_number": 3, "due": "2026-03-24", "overdue": False}]
     assert [r.child_id for r in next_reviews(cohort).reviews] == ["AFTER"]
 

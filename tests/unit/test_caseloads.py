@@ -114,8 +114,7 @@ def test_service_totals_and_average(loads):
 
 def test_figures_agree_with_the_summary(loads):
     cohort, result = loads
-    summary = [(r["iro"], r["children"], r["fte"], r["per_fte"], r["band"])
-               for r in iro_caseloads(cohort)]
+    summary = [(r.iro, r.children, r.fte, r.per_fte, r.band) for r in iro_caseloads(cohort)]
     assert [(r.name, r.children, r.fte, r.per_fte, r.band) for r in result.rows] == summary
 
 

@@ -46,6 +46,7 @@ from datetime import date
 
 import pytest
 
+from permanence_tracker.cli.summary_json import summary_json
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import (
     AdoptionMilestones,
@@ -196,7 +197,7 @@ def test_caseloads_are_the_caseload_service(board):
 def test_figures_equal_the_summary(as_of):
     """Every figure the summary JSON also gives is the same, on any as-of date."""
     cohort = cohort_on(as_of)
-    board, summary = dashboard(cohort), summarise(cohort)
+    board, summary = dashboard(cohort), summary_json(summarise(cohort))
     assert board.looked_after == summary["looked_after"]
     assert {c.key: c.value for c in board.legal_status} == summary["by_legal_status"]
     assert board.second_reviews == summary["second_review_held"]
@@ -249,7 +250,7 @@ def test_short_breaks_ending_are_shown_apart_from_leaving_care():
     calendar, settings = WorkingCalendar(), Settings()
     cohort = Cohort(AS_OF, settings, IROS, tuple(assess_child(h, AS_OF, calendar, settings)
                                                  for h in histories), calendar)
-    board, summary = dashboard(cohort), summarise(cohort)
+    board, summary = dashboard(cohort), summary_json(summarise(cohort))
     assert summary["left_care"] == {"from": "2025-04-01", "to": "2026-03-31", "total": 2,
                                     "adoption": 0, "sgo": 0, "cao": 0, "home": 2, "other": 0}
     assert [(c.key, c.value) for c in board.left_care if c.value] == [("home", 2)]

@@ -109,7 +109,7 @@ def test_per_iro_views():
 def test_agrees_with_the_summary_reviews_due():
     due = next_reviews(BOUNDARIES)
     mine = sorted((r.child_id, r.number, r.due.isoformat(), r.overdue) for r in due.reviews)
-    theirs = [(r["child_id"], r["review_number"], r["due"], r["overdue"])
+    theirs = [(r.child_id, r.review_number, r.due.isoformat(), r.overdue)
               for r in summary_reviews_due(BOUNDARIES)]
     assert mine == theirs
 

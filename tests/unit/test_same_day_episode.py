@@ -62,4 +62,4 @@ def test_a_same_day_period_is_open_on_no_day_and_counts_as_leaving_care():
                     (assess_child(hist, D("2026-03-31"), ENGLAND, Settings()),), ENGLAND)
     assert looked_after_on(cohort, D("2026-03-10")) == 0
     figures = left_care(cohort, D("2025-04-01"), D("2026-03-31"))
-    assert (figures["total"], figures["home"]) == (1, 1)
+    assert (figures.total, figures.home) == (1, 1)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui import charts, tasks
 from permanence_tracker.gui.models.grouped_children import GroupedChildrenModel
 from permanence_tracker.gui.pages import dashboard_text as words
@@ -75,9 +76,12 @@ class DashboardPage(Page):
         self.tiles: dict[str, Tile | ButtonTile] = {}
         tile_grid = QGridLayout()
         for n, (key, title, opens) in enumerate(TILES):
-            tile = ButtonTile(title) if opens else Tile(title)
+            tile: Tile | ButtonTile
             if opens:
-                tile.clicked.connect(lambda _=False, k=key: self.show_list(k))
+                tile = button = ButtonTile(title)
+                button.clicked.connect(lambda _=False, k=key: self.show_list(k))
+            else:
+                tile = Tile(title)
             self.tiles[key] = tile
             tile_grid.addWidget(tile, n // COLUMNS, n % COLUMNS)
         self._build_list()
@@ -94,14 +98,15 @@ class DashboardPage(Page):
         column.addWidget(self.list_box)
         column.addLayout(chart_column)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setAccessibleName("Dashboard figures and charts (arrow keys scroll)")
+        # Not ``self.scroll``: that would hide QWidget.scroll().
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setAccessibleName("Dashboard figures and charts (arrow keys scroll)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         if session.cohort is not None:
             self.refresh()
 
@@ -164,18 +169,18 @@ class DashboardPage(Page):
         self.heading.setText(words.heading(board))
         for key, (figure, caption) in words.tiles(board).items():
             self.tiles[key].set_figure(figure, caption)
-        self._draw_charts()
+        self._draw_charts(board)
         if self.shown_list is not None:
             self.show_list(self.shown_list, focus=False)
 
-    def _draw_charts(self) -> None:
-        board, palette = self.board, self.palette()
+    def _draw_charts(self, board: Dashboard) -> None:
+        palette = self.palette()
         months = [f"{m.day:%b %Y}" for m in board.month_ends]
         trend = charts.trend_chart(CHARTS[0][1] + f" ({len(months)} months)", months,
                                    [m.looked_after for m in board.month_ends], palette)
         self.charts["looked_after"].set_chart(trend, words.trend(board))
         for key, title, counts, text in (
-            ("legal_status", f"Legal status on {board.as_of:%d/%m/%Y}", board.legal_status,
+            ("legal_status", f"Legal status on {uk_date(board.as_of)}", board.legal_status,
              words.legal_status),
             ("monitoring", f"Monitoring outcomes {words.year_words(board)} (latest per "
              "child)", board.monitoring, words.monitoring),
@@ -199,7 +204,7 @@ class DashboardPage(Page):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.board is not None:
-            self._draw_charts()  # light/dark switch: redraw in the new colours
+            self._draw_charts(self.board)  # light/dark switch: redraw in the new colours
 
     # -- lists -------------------------------------------------------------------------
     def show_list(self, key: str, focus: bool = True) -> None:
@@ -223,7 +228,7 @@ class DashboardPage(Page):
                           for r in range(self.list_model.rowCount())
                           if self.list_model.rowCount(self.list_model.index(r, 0))), None)
             self.tree.setCurrentIndex(first or self.list_model.index(0, 0))
-            self.scroll.ensureWidgetVisible(self.list_box)
+            self.scroll_area.ensureWidgetVisible(self.list_box)
 
     def hide_list(self) -> None:
         key, self.shown_list = self.shown_list, None

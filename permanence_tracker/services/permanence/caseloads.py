@@ -2,9 +2,8 @@
 
 IRO Handbook (2010) para 7.15: 50-70 looked-after children per full-time IRO
 (``Settings.caseload_low`` / ``caseload_high``). The band is judged on looked-after children
-per FTE, exactly as ``services.permanence.summary.iro_caseloads`` does (its figures are reused, so
-the
-page and the summary cannot disagree). A dual-role IRO also chairs child protection
+per FTE, exactly as ``services.permanence.summary.iro_caseloads`` does (its figures are reused,
+so the page and the summary cannot disagree). A dual-role IRO also chairs child protection
 conferences (``Iro.cp_cases``); their total load, looked-after children plus CP cases, is shown
 beside the band figure, not instead of it, because the Handbook's band counts looked-after
 children only.
@@ -13,11 +12,11 @@ children only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from permanence_tracker.domain.entities import Iro
 from permanence_tracker.domain.measures import caseload_band, per_fte
 from permanence_tracker.services.permanence.cohort import Cohort
-from permanence_tracker.services.permanence.summary import iro_caseloads
+from permanence_tracker.services.permanence.summary import IroLoad, iro_caseloads
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 
@@ -96,22 +95,21 @@ def caseloads(cohort: Cohort, due: ReviewsDue | None = None) -> Caseloads:
             overdue[review.iro] = overdue.get(review.iro, 0) + 1
         elif review.week is not None:
             soon[review.iro] = soon.get(review.iro, 0) + 1
-    rows = tuple(_row(figures, iros.get(figures["iro"]), overdue, soon)
-                 for figures in iro_caseloads(cohort))
+    rows = tuple(_row(load, iros.get(load.iro), overdue, soon) for load in iro_caseloads(cohort))
     unallocated = sum(1 for s in cohort.looked_after if not s.history.child.iro)
     return Caseloads(rows, cohort.settings.caseload_low, cohort.settings.caseload_high,
                      unallocated)
 
 
-def _row(figures: dict[str, Any], iro, overdue: dict[str, int],
+def _row(load: IroLoad, iro: Iro | None, overdue: dict[str, int],
          soon: dict[str, int]) -> IroCaseload:
-    name = figures["iro"]
+    name = load.iro
     cp = iro.cp_cases if iro is not None and iro.dual_role else 0
-    total = figures["children"] + cp
+    total = load.children + cp
     return IroCaseload(
-        name=name, fte=figures["fte"], dual_role=bool(iro and iro.dual_role), cp_cases=cp,
-        children=figures["children"], per_fte=figures["per_fte"], band=figures["band"],
-        total=total, total_per_fte=per_fte(total, figures["fte"]),
+        name=name, fte=load.fte, dual_role=bool(iro and iro.dual_role), cp_cases=cp,
+        children=load.children, per_fte=load.per_fte, band=load.band,
+        total=total, total_per_fte=per_fte(total, load.fte),
         overdue=overdue.get(name, 0), due_soon=soon.get(name, 0),
         listed=iro is not None, active=iro.active if iro is not None else True,
     )

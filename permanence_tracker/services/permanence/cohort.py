@@ -6,7 +6,6 @@ their figures cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +13,7 @@ from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Iro, Settings
 from permanence_tracker.domain.standing import ChildStanding, assess_child
 from permanence_tracker.services.progress import Progress
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ _REPORT_EVERY = 2000
 
 
 def load_cohort(
-    uow_factory: Callable,
+    uow_factory: UowFactory,
     as_of: date,
     child_ids: list[str] | None = None,
     progress: Progress | None = None,

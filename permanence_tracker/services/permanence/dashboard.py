@@ -8,17 +8,20 @@ without a plan (one denominator: ``summary.second_review_cohort``, the children 
 review was held and who are looked after now or left care in the year, so with + without =
 held), reviews held and in timescale, leaving-care outcomes (short breaks never count as
 leaving care; the short breaks that ended are counted beside them,
-``summary.short_breaks_ended``), and the drift lists (``summary.drift``). The trend uses
-the summary's month-end helper with 24 months; IRO caseloads come from
+``summary.short_breaks_ended``), and the drift lists (``summary.drift``). All are read from
+the typed :class:`~services.permanence.summary.Summary` by attribute. The trend uses the
+summary's month-end helper with 24 months; IRO caseloads come from
 ``services.permanence.caseloads``.
 
 Definitions of the figures the summary does not give:
 - the year is the financial year containing ``as_of`` (1 April to ``as_of``), the summary's
   default reporting period, unless ``period_from`` moves its start;
 - participation (SSDA903 REVIEW_CODE, ``domain.measures.participation_rates``) is over the
-  reviews the summary counts as held in the year: reviews of periods of care that are not
-  short breaks only, held from the start of the year to ``as_of``, one per child and date;
-- drift lists the children of the summary's ``drift`` key (ICO at or beyond 26 weeks,
+  reviews the summary counts as held in the year (``Summary.reviews_in_period.reviews``):
+  reviews of periods of care that are not short breaks only, held from the start of the year
+  to ``as_of``, one per child, period and date (of two records for a date, the later one's
+  code);
+- drift lists the children of the summary's ``drift`` (ICO at or beyond 26 weeks,
   adoption A1/A2), each with the flag's explanation; a child with two flags is in both lists;
 - monitoring outcomes count each child once, under their latest outcome recorded in the year
   (on or before ``as_of``): where each child monitored this year stands now. Children who
@@ -29,25 +32,26 @@ Definitions of the figures the summary does not give:
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
-from permanence_tracker.domain.measures import ParticipationRates, participation_rates
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.measures import ParticipationRates, participation_rates, share
 from permanence_tracker.domain.permanence import ReasonGroup
 from permanence_tracker.domain.standing import ChildStanding
 from permanence_tracker.services.permanence.caseloads import Caseloads, caseloads
 from permanence_tracker.services.permanence.cohort import Cohort
 from permanence_tracker.services.permanence.summary import (
-    DRIFT_KEYS,
-    LEFT_CARE_GROUPS,
+    Drift,
+    MonthEnd,
     month_end_counts,
     reporting_from,
     short_breaks_ended,
     summarise,
 )
+from permanence_tracker.services.reference import short_label
 
 TREND_MONTHS = 24
 LEFT_CARE_LABELS = {"adoption": "Adoption", "sgo": "Special guardianship",
@@ -84,12 +88,6 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
-class MonthEnd:
-    day: date  # the month's last day
-    looked_after: int
-
-
-@dataclass(frozen=True, slots=True)
 class Dashboard:
     as_of: date
     year_from: date  # start of the reporting year (1 April unless moved)
@@ -116,11 +114,11 @@ class Dashboard:
     @property
     def plan_share(self) -> float | None:
         """Of the second reviews held, the share with a plan by then (None when none held)."""
-        return self.with_plan / self.second_reviews if self.second_reviews else None
+        return share(self.with_plan, self.second_reviews)
 
     @property
     def timescale_share(self) -> float | None:
-        return self.reviews_in_timescale / self.reviews_held if self.reviews_held else None
+        return share(self.reviews_in_timescale, self.reviews_held)
 
     @property
     def drift_children(self) -> int:
@@ -138,41 +136,32 @@ def dashboard(cohort: Cohort, period_from: date | None = None) -> Dashboard:
     start = reporting_from(cohort.as_of, period_from)
     summary = summarise(cohort, start)
     by_id = {s.child_id: s for s in cohort.standings}
-    period = summary["reviews_in_period"]
-    left = summary["left_care"]
+    period = summary.reviews_in_period
     breaks, break_children = short_breaks_ended(cohort, start, cohort.as_of)
     return Dashboard(
         as_of=cohort.as_of,
         year_from=start,
-        looked_after=summary["looked_after"],
-        second_reviews=summary["second_review_held"],
-        with_plan=summary["with_plan_by_second_review"],
-        without_plan=_without_plan(
-            [by_id[c] for c in summary["without_plan_by_second_review"]]),
-        reviews_held=period["held"],
-        reviews_in_timescale=period["in_timescale"],
-        participation=participation_rates(_year_review_codes(cohort, start)),
-        drift=_drift(summary["drift"], by_id),
-        month_ends=tuple(MonthEnd(_month_end(m["month"]), m["looked_after"])
-                         for m in month_end_counts(cohort, TREND_MONTHS)),
-        legal_status=tuple(Count(code, _legal_label(code), n)
-                           for code, n in summary["by_legal_status"].items()),
+        looked_after=summary.looked_after,
+        second_reviews=summary.second_review_held,
+        with_plan=summary.with_plan_by_second_review,
+        without_plan=_without_plan(by_id[c] for c in summary.without_plan_by_second_review),
+        reviews_held=period.held,
+        reviews_in_timescale=period.in_timescale,
+        participation=participation_rates(r.participation for r in period.reviews),
+        drift=_drift(summary.drift, by_id),
+        month_ends=month_end_counts(cohort, TREND_MONTHS),
+        legal_status=tuple(Count(c.legal_status, _legal_label(c.legal_status), c.children)
+                           for c in summary.by_legal_status),
         monitoring=_monitoring(cohort, start),
-        left_care=tuple(Count(g, LEFT_CARE_LABELS[g], left[g]) for g in LEFT_CARE_GROUPS),
+        left_care=tuple(Count(g, LEFT_CARE_LABELS[g], n) for g, n in summary.left_care.by_group),
         caseloads=caseloads(cohort),
         short_breaks_ended=breaks,
         short_break_children=break_children,
     )
 
 
-def _month_end(month: str) -> date:
-    """The last day of a summary month ("2026-03" -> 31/03/2026)."""
-    year, number = (int(part) for part in month.split("-"))
-    return date(year, number, monthrange(year, number)[1])
-
-
 def _legal_label(code: str) -> str:
-    name = LEGAL_STATUS_NAMES.get(code)
+    name = short_label("LS", code)
     return f"{code} {name}" if name else code
 
 
@@ -182,23 +171,23 @@ def _listed(s: ChildStanding, since: date | None, note: str) -> ListedChild:
                        child.iro, since, note)
 
 
-def _without_plan(standings) -> tuple[ChildGroup, ...]:
+def _without_plan(standings: Iterable[ChildStanding]) -> tuple[ChildGroup, ...]:
     groups: dict[ReasonGroup, list[ListedChild]] = {g: [] for g in ReasonGroup}
     for s in standings:
         p = s.permanence
-        note = f"2nd review held {p.second_review:%d/%m/%Y} with no permanence plan by then"
+        assert p is not None  # the summary lists only children whose 2nd review was held
+        note = f"2nd review held {uk_date(p.second_review)} with no permanence plan by then"
         groups[p.reason or ReasonGroup.OTHER].append(_listed(s, p.second_review, note))
     return tuple(ChildGroup(g.name, g.value[:1].upper() + g.value[1:], tuple(children))
                  for g, children in groups.items())
 
 
-def _drift(ids: dict[str, list[str]], by_id: dict[str, ChildStanding]
-           ) -> tuple[ChildGroup, ...]:
+def _drift(drift: Drift, by_id: dict[str, ChildStanding]) -> tuple[ChildGroup, ...]:
     """The summary's drift lists, each child with their flag's explanation."""
     groups = []
-    for code, key in DRIFT_KEYS.items():
+    for code, ids in drift.by_code():
         listed = []
-        for child_id in ids[key]:
+        for child_id in ids:
             s = by_id[child_id]
             flag = next(f for f in s.drift if f.code == code)
             listed.append(_listed(s, flag.since, flag.explanation))
@@ -206,26 +195,8 @@ def _drift(ids: dict[str, list[str]], by_id: dict[str, ChildStanding]
     return tuple(groups)
 
 
-def _year_review_codes(cohort: Cohort, start: date) -> list[str]:
-    """Participation codes of exactly the reviews ``summary.reviews_in_period`` counts as held
-    from ``start`` to ``as_of``: per period of care that is not short breaks only, each date
-    inside it once (the timetable counts a date recorded twice once; the later record wins)."""
-    codes = []
-    for s in cohort.standings:
-        reviews = sorted(s.history.reviews, key=lambda r: (r.held, r.id or 0))
-        for period in s.periods:
-            if period.short_breaks_only:
-                continue
-            full_time = period.full_time_from  # reg 48 reviews before it are not counted
-            held = {r.held: r.participation for r in reviews
-                    if start <= r.held <= cohort.as_of and period.contains(r.held)
-                    and r.held >= full_time}
-            codes.extend(held.values())
-    return codes
-
-
 def _monitoring(cohort: Cohort, start: date) -> tuple[Count, ...]:
-    latest = Counter()
+    latest: Counter[str] = Counter()
     for s in cohort.standings:
         recorded = [o for o in s.history.outcomes if start <= o.recorded <= cohort.as_of]
         if recorded:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.domain.codes import sex_words
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.domain.permanence import PlanStatus
 from permanence_tracker.domain.standing import ChildStanding
 from permanence_tracker.services.permanence.cohort import Cohort
+from permanence_tracker.services.reference import sex_words, short_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,9 @@ class ChildRow:
     # A short break ending is not a child ceasing to be looked after (issue 8 §2.1), so such a
     # child has no ``left_care`` date.
     between_breaks: date | None = None
+    # The legal status's short name (db/reference LS "short": "Full care order"), "" when none,
+    # for the edges that show it (record header, review preparation sheet, table tooltips).
+    legal_status_name: str = ""
 
     @property
     def flag_codes(self) -> frozenset[str]:
@@ -92,8 +95,6 @@ class ChildRow:
         return self.looked_after and self.next_review_due is None and self.care_ends is not None
 
 
-
-
 def _flags(s: ChildStanding) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     p = s.permanence
@@ -104,7 +105,7 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
                               f"2nd review held {uk_date(p.second_review)} with no permanence plan "
                               f"agreed by then ({reason}). A plan for permanence is required by "
                               "the 2nd review (IRO Handbook; Care Planning Regs 2010 reg 5)."))
-        elif p.status is PlanStatus.DUE_SOON_NO_PLAN:
+        elif p.status is PlanStatus.DUE_SOON_NO_PLAN and p.second_review_due is not None:
             days = (p.second_review_due - s.as_of).days
             when = f"in {days} days" if days >= 0 else f"{-days} days overdue"
             flags.append(Flag("PLAN_DUE_SOON", "2nd review soon, no plan",
@@ -149,13 +150,14 @@ def child_row(s: ChildStanding) -> ChildRow:
     last = timetable.every_review[-1].held if timetable and timetable.every_review else None
     nxt = timetable.next if timetable and s.looked_after else None
     p = s.permanence
+    legal_status = s.episode.legal_status if s.episode else ""
     return ChildRow(
         child_id=child.child_id,
         name=child.name,
         dob=child.dob,
         age=age_in_years(child.dob, s.as_of),
         sex=sex_words(child.sex),  # in words (Male, Female, Not known), never the code
-        legal_status=s.episode.legal_status if s.episode else "",
+        legal_status=legal_status,
         placement=s.episode.placement if s.episode else "",
         iro=child.iro,
         locality=child.locality,
@@ -181,6 +183,7 @@ def child_row(s: ChildStanding) -> ChildRow:
         warnings=_warnings(s),
         between_breaks=period.end if period and not s.looked_after and s.short_breaks_only
         else None,
+        legal_status_name=short_label("LS", legal_status),
     )
 
 

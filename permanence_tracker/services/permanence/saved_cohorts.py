@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter, default_cohorts
+from permanence_tracker.services.unit_of_work import UowFactory
 
 KEY = "saved_cohorts"
 
 
-def load(uow_factory: Callable) -> dict[str, CohortFilter]:
+def load(uow_factory: UowFactory) -> dict[str, CohortFilter]:
     """The authority's saved cohorts, or the seed tracker's defaults when none are saved."""
     with uow_factory() as uow:
         text = uow.get_value(KEY)
@@ -20,7 +20,7 @@ def load(uow_factory: Callable) -> dict[str, CohortFilter]:
     return {name: CohortFilter.from_json(value) for name, value in json.loads(text).items()}
 
 
-def save(uow_factory: Callable, name: str, cohort: CohortFilter) -> dict[str, CohortFilter]:
+def save(uow_factory: UowFactory, name: str, cohort: CohortFilter) -> dict[str, CohortFilter]:
     name = name.strip()
     if not name:
         raise ValidationError([Problem("name", "is required: give the cohort a name")])
@@ -30,13 +30,13 @@ def save(uow_factory: Callable, name: str, cohort: CohortFilter) -> dict[str, Co
     return cohorts
 
 
-def delete(uow_factory: Callable, name: str) -> dict[str, CohortFilter]:
+def delete(uow_factory: UowFactory, name: str) -> dict[str, CohortFilter]:
     cohorts = load(uow_factory)
     cohorts.pop(name, None)
     _store(uow_factory, cohorts)
     return cohorts
 
 
-def _store(uow_factory: Callable, cohorts: dict[str, CohortFilter]) -> None:
+def _store(uow_factory: UowFactory, cohorts: dict[str, CohortFilter]) -> None:
     with uow_factory() as uow:
         uow.set_value(KEY, json.dumps({n: c.to_json() for n, c in cohorts.items()}))
