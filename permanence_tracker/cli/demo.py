@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date
 
-from permanence_tracker.services.demo import DEFAULT_CHILDREN, build_demo
+from permanence_tracker.cli import clock
+from permanence_tracker.cli.arguments import iso_date, positive
+from permanence_tracker.services.demo import DEFAULT_CHILDREN, NotEmptyError, build_demo
 
 
-def run_demo(context, args) -> int:
-    as_of = args.as_of or date.today()
+def register(sub) -> None:
+    """Add the ``demo`` command, bound to :func:`run`."""
+    demo = sub.add_parser("demo", help="fill the database with a synthetic demo authority")
+    demo.add_argument("--children", type=positive, default=None,
+                      help="children looked after on the as-of date (default 750)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
+                      help="the demo's 'today' (default: today)")
+    demo.set_defaults(run=run)
+
+
+def run(context, args) -> int:
+    as_of = args.as_of or clock.today()
     children = args.children or DEFAULT_CHILDREN
     started = time.perf_counter()
 
@@ -18,7 +30,11 @@ def run_demo(context, args) -> int:
         if sys.stderr.isatty():
             print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
-    result = build_demo(context.uow, children, args.seed, as_of, progress)
+    try:
+        result = build_demo(context.uow, children, args.seed, as_of, progress)
+    except NotEmptyError as exc:  # the service says why; the command line says what to do
+        print(f"error: {exc} (choose a new database with --db)", file=sys.stderr)
+        return 1
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the demo authority {result.authority!r} as of {as_of.isoformat()} "

@@ -6,13 +6,13 @@ unwritable folder, or the validator missing or failing (nothing written).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 
+from permanence_tracker.cli import clock
+from permanence_tracker.cli.arguments import collection_year
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.exports.ssda903.check import (
     DEFAULT_LA,
@@ -24,36 +24,32 @@ from permanence_tracker.services.exports.ssda903.validator import install_valida
 from permanence_tracker.services.reference import year_text
 
 
-def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year: give the year the return "
-                                         "ends, e.g. 2026 for 2025-26")
-    return int(text)
-
-
-def register(sub, commands: dict) -> None:
+def register(sub) -> None:
+    """Add ``export-903``, ``check-903`` and ``validator``, each bound to its runner."""
     exp = sub.add_parser("export-903", help="write the SSDA903 return of a collection year "
                          "(DfE CSV files)")
-    exp.add_argument("--year", type=_year, required=True, metavar="YYYY",
+    exp.add_argument("--year", type=collection_year, required=True, metavar="YYYY",
                      help="the collection year ending 31 March YYYY (2026 = 2025-26)")
     exp.add_argument("--out", type=Path, required=True, metavar="DIR",
                      help="folder for the CSV files (made if missing)")
+    exp.set_defaults(run=run_export)
     chk = sub.add_parser("check-903", help="run the DfE 903 validation rules on the return "
                          "the export would write")
-    chk.add_argument("--year", type=_year, required=True, metavar="YYYY",
+    chk.add_argument("--year", type=collection_year, required=True, metavar="YYYY",
                      help="the collection year ending 31 March YYYY (2026 = 2025-26)")
     chk.add_argument("--la", default=DEFAULT_LA, metavar="CODE",
                      help="the authority's ONS code, used by the placement location rules "
                      f"(default {DEFAULT_LA})")
     chk.add_argument("--json", action="store_true", help="print one JSON object")
+    chk.set_defaults(run=run_check)
     val = sub.add_parser("validator", help="install the DfE 903 validator the check uses")
     val.add_argument("action", choices=["install"])
-    commands.update({"export-903": run_export, "check-903": run_check, "validator": run_install})
+    val.set_defaults(run=run_install)
 
 
 def run_export(context, args) -> int:
     try:
-        result = export_903(context.uow, args.year, args.out, date.today())
+        result = export_903(context.uow, args.year, args.out, clock.today())
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -66,7 +62,7 @@ def run_export(context, args) -> int:
 
 def run_check(context, args) -> int:
     try:
-        result = check_903(context.uow, args.year, date.today(), args.la)
+        result = check_903(context.uow, args.year, clock.today(), args.la)
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,10 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.gui import tasks
+from permanence_tracker.gui.dialogs.base import get_date
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
-from permanence_tracker.services.reporting.inputs import REPORTS, ReportRequest
+from permanence_tracker.services.progress import Progress
+from permanence_tracker.services.reporting.inputs import (
+    REPORTS,
+    ReportRequest,
+    check_request,
+    missing_inputs,
+)
+
+if TYPE_CHECKING:
+    from permanence_tracker.gui.session import Session
+    from permanence_tracker.services.panels.commands import PanelList
 
 # Which fields each report uses; the others are hidden.
 FIELDS = {
@@ -46,6 +60,17 @@ FIELDS = {
     "review-prep": ("child",),
 }
 ALL_IROS = "All IROs"
+# What to ask for when a report needs an input (the service's field names).
+MISSING = {"panel": "Choose a panel.", "child": "Enter the child's ID."}
+# The label before a problem with a field's value (the service words the rest); other
+# problems are whole sentences.
+LABELS = {"from": "Period from", "as_of": "As of"}
+
+
+def said(problem: Problem) -> str:
+    """A service problem as the dialog says it: "Period from 01/04/2026 is after ..."."""
+    label = LABELS.get(problem.field)
+    return f"{label} {problem.message}" if label else problem.message
 
 
 def _qdate(day: date) -> QDate:
@@ -53,7 +78,7 @@ def _qdate(day: date) -> QDate:
 
 
 class ReportsDialog(QDialog):
-    def __init__(self, session, parent: QWidget | None = None,
+    def __init__(self, session: Session, parent: QWidget | None = None,
                  clock: Callable[[], datetime] | None = None,
                  use_qt_pdf: bool | None = None) -> None:
         super().__init__(parent)
@@ -170,11 +195,11 @@ class ReportsDialog(QDialog):
         self.panel.setPlaceholderText(f"Panels not loaded: {message}")
         self.panels_loaded = True
 
-    def _panels_loaded(self, listed) -> None:
+    def _panels_loaded(self, listed: PanelList) -> None:
         rows = sorted(listed.upcoming + listed.past, key=lambda r: r.panel.date, reverse=True)
         for row in rows:
             p = row.panel
-            self.panel.addItem(f"{p.date:%d/%m/%Y} {p.type} panel ({row.items} items)", p.id)
+            self.panel.addItem(f"{uk_date(p.date)} {p.type} panel ({row.items} items)", p.id)
         self.panel.setPlaceholderText("Choose a panel" if rows else "No panels recorded")
         self.panel.setCurrentIndex(-1)
         self.panels_loaded = True
@@ -183,12 +208,13 @@ class ReportsDialog(QDialog):
     # -- state ---------------------------------------------------------------------------
     @property
     def name(self) -> str:
-        return self.report.currentData()
+        name: str = self.report.currentData()  # the ReportSpec.name each item was added with
+        return name
 
-    def _follow_as_of(self, day: QDate) -> None:
+    def _follow_as_of(self, _day: QDate) -> None:
         """Until "From" is ticked, the period starts with the as-of date's financial year."""
-        if not self.use_from.isChecked():
-            self.period_from.setDate(_qdate(financial_year_start(day.toPython())))
+        if not self.use_from.isChecked():  # the as-of edit holds ``_day``, read as a date
+            self.period_from.setDate(_qdate(financial_year_start(get_date(self.as_of))))
 
     def _report_changed(self) -> None:
         wanted = FIELDS[self.name]
@@ -198,18 +224,14 @@ class ReportsDialog(QDialog):
 
     def missing(self) -> str:
         """What must still be chosen before the report can be generated ("" when nothing)."""
-        needs = REPORTS[self.name].needs
-        if "panel_id" in needs and self.panel.currentData() is None:
-            return "Choose a panel."
-        if "child_id" in needs and not self.child.text().strip():
-            return "Enter the child's ID."
-        return ""
+        missing = missing_inputs(self.request())
+        return MISSING[missing[0]] if missing else ""
 
     def request(self) -> ReportRequest:
         wanted = FIELDS[self.name]
         return ReportRequest(
-            self.name, self.as_of.date().toPython(),
-            self.period_from.date().toPython()
+            self.name, get_date(self.as_of),
+            get_date(self.period_from)
             if "from" in wanted and self.use_from.isChecked() else None,
             self.panel.currentData() if "panel" in wanted else None,
             (self.iro.currentData() or "") if "iro" in wanted else "",
@@ -233,8 +255,13 @@ class ReportsDialog(QDialog):
             self.message.setText(self.missing())
             return None
         request, uow, clock = self.request(), self.session.uow, self._clock
+        try:  # checked here, before the background task, to say it in the dialog's words
+            check_request(request)
+        except ValidationError as error:
+            self._failed("; ".join(said(p) for p in error.problems))
+            return None
 
-        def job(progress):
+        def job(progress: Progress) -> tuple[ReportRequest, bytes]:
             loaded = load_report_input(uow, request, progress)
             progress(0, 0, "Laying out the pages")
             return request, reports.render(loaded, clock())
@@ -246,7 +273,7 @@ class ReportsDialog(QDialog):
         self._update_buttons()
         return self.task
 
-    def _generated(self, result) -> None:
+    def _generated(self, result: tuple[ReportRequest, bytes]) -> None:
         request, pdf = result
         self.task = None
         self.pdf = pdf
@@ -255,7 +282,7 @@ class ReportsDialog(QDialog):
         pages = self.preview.page_count()
         where = f"{pages} pages" if pages else f"{len(pdf):,} bytes"
         self.message.setText(f"{REPORTS[request.name].title} as of "
-                             f"{request.as_of:%d/%m/%Y}: {where}.")
+                             f"{uk_date(request.as_of)}: {where}.")
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
@@ -310,7 +337,7 @@ class ReportsDialog(QDialog):
         return open_in_viewer(self.pdf, self.pdf_name) if self.pdf else None
 
 
-def open_reports_dialog(session, parent: QWidget) -> ReportsDialog:
+def open_reports_dialog(session: Session, parent: QWidget) -> ReportsDialog:
     """Show the dialog (not modal: the pages stay usable while a report is generated)."""
     dialog = ReportsDialog(session, parent)
     dialog.show()

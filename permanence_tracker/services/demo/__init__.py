@@ -10,15 +10,17 @@ returns are clean: the DfE rules (``check-903``) find nothing in them (see :mod:
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import Iro
+from permanence_tracker.domain.entities import ChildHistory, Iro
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.demo import names
 from permanence_tracker.services.demo.children import make_history
 from permanence_tracker.services.progress import Progress, silent
+from permanence_tracker.services.unit_of_work import Repository, UowFactory
 
 DEFAULT_CHILDREN = 750
 LEAVERS_PER_CHILD = 1.5  # children who left in 5 years, per child looked after now
@@ -64,7 +66,7 @@ def child_ids(seed: int, total: int) -> list[str]:
     return [f"DM{n:0{width}d}" for n in numbers]
 
 
-def build_demo(uow_factory, children: int | None = None, seed: int = 1,
+def build_demo(uow_factory: UowFactory, children: int | None = None, seed: int = 1,
                as_of: date | None = None, progress: Progress | None = None) -> DemoResult:
     """Fill an empty tracker with a demo authority of ``children`` looked after on ``as_of``."""
     if as_of is None:
@@ -81,7 +83,7 @@ def build_demo(uow_factory, children: int | None = None, seed: int = 1,
         if existing or uow.iros():
             raise NotEmptyError(
                 f"the database already holds {existing} children or IROs: demo data goes only "
-                "into an empty tracker (choose a new database with --db)")
+                "into an empty tracker")
         settings = replace(uow.settings(), authority_name=names.AUTHORITY, demo=True)
         uow.save_settings(settings)
         uow.repo.add_many(iros)
@@ -100,7 +102,7 @@ def build_demo(uow_factory, children: int | None = None, seed: int = 1,
     return DemoResult(total, looked_after, len(iros), names.AUTHORITY)
 
 
-def write_histories(repo, histories) -> None:
+def write_histories(repo: Repository, histories: Sequence[ChildHistory]) -> None:
     repo.add_many([h.child for h in histories])
     for field in ("episodes", "reviews", "plans", "outcomes", "adoption", "missing", "previous"):
         records = [r for h in histories for r in getattr(h, field)]

@@ -6,7 +6,8 @@ Flow: :mod:`.reader` finds the CSV files and recognises each table by its column
 :mod:`.checks` adds the cross-row checks (unknown children, overlapping episodes) and the
 cascades that keep a child's records whole; :mod:`.merge` folds the facts of several years
 and compares them with the database; :mod:`.service` writes it all in one unit of work;
-:mod:`.report` and :mod:`.cli` print the summary and write rejected rows.
+:mod:`.rejects` writes the rejected rows to a CSV. The report people read is made at the
+edge (``cli/import903.py``).
 """
 
 from permanence_tracker.services.imports.ssda903.service import ImportResult, import_903

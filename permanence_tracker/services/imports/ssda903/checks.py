@@ -13,13 +13,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Episode
 from permanence_tracker.domain.measures import eighteenth_birthday
 from permanence_tracker.services.imports.ssda903.merge import Stored, fold
-from permanence_tracker.services.imports.ssda903.model import Fact, Rejection, SourceRow
+from permanence_tracker.services.imports.ssda903.model import Fact, Key, Rejection, SourceRow
 
 
 def _where(row: SourceRow) -> str:
@@ -69,13 +71,13 @@ def _dates_of_birth(facts: list[Fact], stored: Stored) -> dict[str, date]:
 
 def _episodes(facts: list[Fact], stored: Stored, new: list[Rejection]) -> list[Fact]:
     episode_facts = [f for f in facts if f.kind == "episode"]
-    rows_of: dict[tuple, list[SourceRow]] = defaultdict(list)
+    rows_of: dict[Key, list[SourceRow]] = defaultdict(list)
     for fact in sorted(episode_facts, key=lambda f: f.row.priority):
         rows_of[fact.key].append(fact.row)
     born = _dates_of_birth(facts, stored)
     bad: set[int] = set()
 
-    def reject(key: tuple, column: str, reason: str) -> None:
+    def reject(key: Key, column: str, reason: str) -> None:
         row = rows_of[key][-1]
         bad.update(id(r) for r in rows_of[key])
         new.append(Rejection(row, column, row.values.get(column, ""), reason))
@@ -91,13 +93,13 @@ def _episodes(facts: list[Fact], stored: Stored, new: list[Rejection]) -> list[F
         dob = born.get(child_id)
         if dob and start < dob:
             reject(key, "DECOM", f"the episode starts before the child's date of birth "
-                                 f"({dob:%d/%m/%Y}): correct DECOM or the DOB")
+                                 f"({uk_date(dob)}): correct DECOM or the DOB")
         elif dob and by_child[child_id][start].rne == "S" and start >= eighteenth_birthday(dob):
             reject(key, "DECOM", f"a period of care cannot start on or after the child's 18th "
-                                 f"birthday ({eighteenth_birthday(dob):%d/%m/%Y}; DfE rule "
+                                 f"birthday ({uk_date(eighteenth_birthday(dob))}; DfE rule "
                                  "352): correct DECOM or the DOB")
-    for child_id, episodes in by_child.items():
-        ordered = sorted(episodes.values(), key=lambda ep: ep.start)
+    for child_id, by_start in by_child.items():
+        ordered = sorted(by_start.values(), key=lambda ep: ep.start)
         for i, later in enumerate(ordered):
             for earlier in ordered[:i]:
                 if (earlier.end is None or earlier.end > later.start) and \
@@ -108,18 +110,20 @@ def _episodes(facts: list[Fact], stored: Stored, new: list[Rejection]) -> list[F
     return [f for f in facts if id(f.row) not in bad]
 
 
-def _overlap(child_id, earlier: Episode, later: Episode, rows_of, reject) -> None:
-    end = f"{earlier.end:%d/%m/%Y}" if earlier.end else "still open"
+def _overlap(child_id: str, earlier: Episode, later: Episode,
+             rows_of: dict[Key, list[SourceRow]], reject: Callable[[Key, str, str], None]
+             ) -> None:
+    end = f"{uk_date(earlier.end)}" if earlier.end else "still open"
     key_later, key_earlier = (child_id, later.start), (child_id, earlier.start)
     if key_later in rows_of:
         source = (_where(rows_of[key_earlier][-1]) if key_earlier in rows_of
                   else "already in the database")
         reject(key_later, "DECOM", f"the episode overlaps child {child_id}'s episode from "
-                                   f"{earlier.start:%d/%m/%Y} to {end} ({source}): end that "
+                                   f"{uk_date(earlier.start)} to {end} ({source}): end that "
                                    "episode on or before this DECOM, or correct the dates")
     else:
         reject(key_earlier, "DEC", f"the episode ({end}) overlaps child {child_id}'s episode "
-                                   f"from {later.start:%d/%m/%Y}, already in the database: "
+                                   f"from {uk_date(later.start)}, already in the database: "
                                    "give a DEC on or before that date")
 
 

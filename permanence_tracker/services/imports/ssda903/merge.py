@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from permanence_tracker.domain import entities as e
-from permanence_tracker.services.imports.ssda903.model import Fact
+from permanence_tracker.services.imports.ssda903.model import Fact, Key
 
 KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
     # kind: (record class, names of the key fields)
@@ -34,12 +34,12 @@ KINDS: dict[str, tuple[type, tuple[str, ...]]] = {
 class Stored:
     """The database's records, keyed as the 903 keys them (read once, in bulk)."""
 
-    records: dict[str, dict[tuple, Any]] = field(default_factory=dict)
+    records: dict[str, dict[Key, Any]] = field(default_factory=dict)
     episodes_by_child: dict[str, list[e.Episode]] = field(default_factory=dict)
 
     @classmethod
     def from_histories(cls, histories: list[e.ChildHistory]) -> Stored:
-        records: dict[str, dict[tuple, Any]] = {kind: {} for kind in KINDS}
+        records: dict[str, dict[Key, Any]] = {kind: {} for kind in KINDS}
         by_child: dict[str, list[e.Episode]] = {}
         for h in histories:
             cid = h.child.child_id
@@ -57,9 +57,9 @@ class Stored:
         return (child_id,) in self.records["child"]
 
 
-def fold(facts: list[Fact]) -> dict[tuple[str, tuple], dict[str, Any]]:
+def fold(facts: list[Fact]) -> dict[tuple[str, Key], dict[str, Any]]:
     """(kind, key) -> merged field values, later rows winning, blanks never erasing."""
-    merged: dict[tuple[str, tuple], dict[str, Any]] = {}
+    merged: dict[tuple[str, Key], dict[str, Any]] = {}
     for fact in sorted(facts, key=lambda f: f.row.priority):
         if fact.kind == "social_worker":
             continue
@@ -84,10 +84,10 @@ class Plan:
 
     inserts: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     updates: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
-    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
-def build_plan(merged: dict[tuple[str, tuple], dict[str, Any]], stored: Stored) -> Plan:
+def build_plan(merged: dict[tuple[str, Key], dict[str, Any]], stored: Stored) -> Plan:
     plan = Plan()
     for (kind, key), values in sorted(merged.items(), key=lambda item: _order(item[0])):
         cls, names = KINDS[kind]
@@ -104,6 +104,6 @@ def build_plan(merged: dict[tuple[str, tuple], dict[str, Any]], stored: Stored) 
     return plan
 
 
-def _order(item: tuple[str, tuple]) -> tuple:
+def _order(item: tuple[str, Key]) -> tuple[int, tuple[str, ...]]:
     kind, key = item
     return (list(KINDS).index(kind), tuple(str(part) for part in key))

@@ -69,15 +69,20 @@ class Rejection:
         return f"{where}: {self.reason}"
 
 
+Key = tuple[Any, ...]
+"""A record's key as the 903 keys it: the child's id, then a date or code (``merge.KINDS``)."""
+
+
 @dataclass(eq=False)
 class Fact:
     """Values one row gives a stored record, keyed as that record is (e.g. child + start)."""
 
     kind: str  # child, episode, review, adoption, missing, previous, social_worker
-    key: tuple[Any, ...]
+    key: Key
     fields: dict[str, Any]
     row: SourceRow
 
     @property
     def child_id(self) -> str:
-        return self.key[0]
+        child_id: str = self.key[0]  # every kind's key starts with the child's id
+        return child_id

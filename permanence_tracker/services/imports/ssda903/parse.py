@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.services.imports.ssda903.model import Fact, Rejection, SourceFile
 from permanence_tracker.services.imports.ssda903.values import Cells, row_years
@@ -55,8 +56,8 @@ def _episode(c: Cells) -> list[Fact]:
     start = c.date("DECOM", required=True)
     end = c.date("DEC")
     if start and end and end < start:  # DfE rule 356: DEC before DECOM (DEC = DECOM is valid)
-        c.problem("DEC", f"the episode ends on {end:%d/%m/%Y}, before it starts "
-                         f"({start:%d/%m/%Y}): correct DEC or DECOM (DfE rule 356)")
+        c.problem("DEC", f"the episode ends on {uk_date(end)}, before it starts "
+                         f"({uk_date(start)}): correct DEC or DECOM (DfE rule 356)")
     years = row_years(c.row.file, start)  # the return's year; a carried episode: its start
     rec = c.code("REC", "REC", row_years(c.row.file, end))
     if end and not rec and not c.row.values.get("REC"):
@@ -106,8 +107,8 @@ def _ad1(c: Cells) -> list[Fact]:
     decided = c.date("DATE_INT")
     matched = c.date("DATE_MATCH")
     if decided and matched and matched < decided:
-        c.problem("DATE_MATCH", f"the match ({matched:%d/%m/%Y}) is before the decision that "
-                                f"the child should be placed for adoption ({decided:%d/%m/%Y})")
+        c.problem("DATE_MATCH", f"the match ({uk_date(matched)}) is before the decision that "
+                                f"the child should be placed for adoption ({uk_date(decided)})")
     fields = {"matched": matched,
               "foster_carer": _flag(c, "FOSTER_CARE",
                                     "1 (matched with their foster carer) or 0 (not)"),
@@ -141,7 +142,7 @@ def _placed(c: Cells) -> list[Fact]:
     reason = c.code("REASON_PLACED_CEASED", "REASON_PLACED_CEASED")
     if decided and ceased and ceased < decided:
         c.problem("DATE_PLACED_CEASED", f"is before the decision it reverses (DATE_PLACED "
-                                        f"{decided:%d/%m/%Y}): correct one of the dates")
+                                        f"{uk_date(decided)}): correct one of the dates")
     if ceased and not c.row.values.get("REASON_PLACED_CEASED"):
         c.problem("REASON_PLACED_CEASED", "is required when DATE_PLACED_CEASED is given: use "
                                           "RD1-RD4")
@@ -157,7 +158,7 @@ def _missing(c: Cells) -> list[Fact]:
     kind = c.code("MISSING", "MISSING", row_years(c.row.file, start), required=True)
     end = c.date("MIS_END")
     if start and end and end < start:
-        c.problem("MIS_END", f"is before MIS_START ({start:%d/%m/%Y}): correct one of the dates")
+        c.problem("MIS_END", f"is before MIS_START ({uk_date(start)}): correct one of the dates")
     return [Fact("missing", (child_id, start, kind), {"end": end}, c.row)]
 
 

@@ -8,7 +8,6 @@ are written and the rejected ones returned for the rejects file. The database is
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from permanence_tracker.services.imports.ssda903.merge import KINDS, Plan, Store
 from permanence_tracker.services.imports.ssda903.model import Rejection, SkippedFile, SourceFile
 from permanence_tracker.services.imports.ssda903.parse import parse_files
 from permanence_tracker.services.imports.ssda903.reader import read_files
+from permanence_tracker.services.unit_of_work import Repository, UowFactory
 
 
 @dataclass
@@ -46,7 +46,7 @@ class ImportResult:
         return counts
 
 
-def import_903(uow_factory: Callable, paths: list[Path], today: date,
+def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
                skip_invalid: bool = False) -> ImportResult:
     """Import the 903 CSV files under ``paths`` (see the module docstring for what is written)."""
     files, skipped = read_files(paths, today)
@@ -63,7 +63,7 @@ def import_903(uow_factory: Callable, paths: list[Path], today: date,
     return ImportResult(files, skipped, rejections, plan, written)
 
 
-def _write(repo, plan: Plan) -> None:
+def _write(repo: Repository, plan: Plan) -> None:
     for kind in KINDS:  # children first: the other records refer to them
         repo.add_many(plan.inserts.get(kind, []))
         for record in plan.updates.get(kind, []):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.services import reference
 from permanence_tracker.services.imports.ssda903.model import Rejection, SourceFile, SourceRow
 
@@ -76,7 +77,7 @@ class Cells:
             self.problem(column, f"{value!r} {result}")
             return None
         if not future_ok and result > self.today:
-            self.problem(column, f"{value} is in the future (after {self.today:%d/%m/%Y}): "
+            self.problem(column, f"{value} is in the future (after {uk_date(self.today)}): "
                                  "correct the date")
             return None
         return result
