@@ -1,7 +1,8 @@
 """Groupings of SSDA903 codes that the rules depend on (DfE SSDA903 guidance).
 
-The full, year-versioned code lists live as data in ``db/reference/``; these are the stable
-meanings the statutory measures rely on.
+The full, year-versioned code lists, with every label shown to people, live as data in
+``db/reference/`` (looked up through ``services.reference``); these are the stable meanings the
+statutory measures rely on, and no labels.
 """
 
 from __future__ import annotations
@@ -17,11 +18,26 @@ ATTENDED = frozenset({"PN1", "PN2", "PN3", "PN4"})
 PARTICIPATED = frozenset({"PN1", "PN2", "PN3", "PN4", "PN5", "PN6"})
 UNDER_FOUR = "PN0"
 PARTICIPATION_CODES = ("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
+PARTICIPATION_AGE = 4  # from this age (whole years at the review) PN1-PN7; below it PN0
+
+
+def participation_codes_for(age: int) -> tuple[str, ...]:
+    """The participation codes a review may carry for a child ``age`` whole years old on the
+    day it is held.
+
+    SSDA903 guidance, REVIEW_CODE: PN0 is for a child under 4 at the time of the review, and
+    only for them; a child of 4 or over has PN1 to PN7.
+    """
+    if age < PARTICIPATION_AGE:
+        return (UNDER_FOUR,)
+    return tuple(c for c in PARTICIPATION_CODES if c != UNDER_FOUR)
+
 
 # SSDA903 Header/UASC SEX: "1" male / "2" female up to 2023-24 (collection year 2024); "M",
 # "F", "U" (not known) from 2024-25 (DfE SSDA903 guide 2024-25; validator rule 101). The
-# tracker stores one canonical value, the current code, whatever year it was read from.
-SEX_WORDS = {"M": "Male", "F": "Female", "U": "Not known"}
+# tracker stores one canonical value, the current code, whatever year it was read from (the
+# words shown for each are the SEX list's labels, db/reference/ssda903/SEX.json).
+SEX_CODES = ("M", "F", "U")
 _SEX_FROM_OLD = {"1": "M", "2": "F"}
 _SEX_TO_OLD = {"M": "1", "F": "2"}
 SEX_CODE_CHANGE_YEAR = 2025  # the first collection year (2024-25) coded M / F / U
@@ -34,7 +50,7 @@ def canonical_sex(code: str) -> str:
     """
     value = (code or "").strip().upper()
     value = _SEX_FROM_OLD.get(value, value)
-    if value not in SEX_WORDS:
+    if value not in SEX_CODES:
         raise ValueError(f"{code!r} is not a 903 sex code: use M (male), F (female) or U (not "
                          "known), or 1 (male) / 2 (female) as returns up to 2023-24 coded it")
     return value
@@ -56,16 +72,6 @@ def sex_for_year(canonical: str, collection_year: int) -> str:
     return _SEX_TO_OLD[value]
 
 
-def sex_words(canonical: str) -> str:
-    """The words shown for a stored sex value ("Male", "Female", "Not known"; "" when blank)."""
-    if not canonical:
-        return ""
-    try:
-        return SEX_WORDS[canonical_sex(canonical)]
-    except ValueError:
-        return canonical
-
-
 PLAN_TYPES = (
     "Return to family",
     "Adoption",
@@ -75,22 +81,6 @@ PLAN_TYPES = (
     "Long-term fostering",
     "Other",
 )
-
-LEGAL_STATUS_NAMES = {
-    "C1": "Interim care order",
-    "C2": "Full care order",
-    "D1": "Freeing order",
-    "E1": "Placement order",
-    "V2": "Section 20 (single period)",
-    "V3": "Short breaks (episodes)",
-    "V4": "Short breaks (agreement)",
-    "L1": "Police protection",
-    "L2": "Emergency protection order",
-    "L3": "Child assessment order",
-    "J1": "Remanded",
-    "J2": "PACE accommodation",
-    "J3": "YRO with residence requirement",
-}
 
 
 def leaving_care_group(rec: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, Episode
 
 
@@ -91,7 +92,7 @@ def _continues(previous: Episode, episode: Episode) -> bool:
     return (
         episode.rne != "S"
         and previous.end is not None
-        and previous.rec == "X1"
+        and previous.rec == CONTINUING_REC
         and previous.end == episode.start
     )
 

@@ -17,8 +17,9 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import (
     PARTICIPATION_CODES,
     PLAN_TYPES,
-    SEX_WORDS,
+    SEX_CODES,
     UNDER_FOUR,
+    participation_codes_for,
 )
 from permanence_tracker.domain.entities import Child, Episode, PlanChange, Review
 from permanence_tracker.domain.errors import Problem
@@ -39,7 +40,7 @@ def check_child(child: Child, today: date) -> list[Problem]:
     if child.dob > today:
         problems.append(Problem("dob", f"{uk_date(child.dob)} is in the future: enter the date "
                                        "of birth"))
-    if child.sex not in ("", *SEX_WORDS):  # stored canonical: M, F or U (domain/codes.py)
+    if child.sex not in ("", *SEX_CODES):  # stored canonical: M, F or U (domain/codes.py)
         problems.append(Problem("sex", f"{child.sex!r} is not a stored sex value: use M (male), "
                                        "F (female) or U (not known)"))
     if child.upn and (len(child.upn) != 13 or not child.upn[0].isalpha()
@@ -132,14 +133,11 @@ def check_review(review: Review, child: Child, episodes: Iterable[Episode],
         if code not in PARTICIPATION_CODES:
             problems.append(Problem("participation", f"{code!r} is not a participation code: "
                                                      "use PN0 to PN7"))
-        else:
-            under_four = age_in_years(child.dob, review.held) < 4
-            if under_four and code != UNDER_FOUR:
-                problems.append(Problem("participation", f"the child was under 4 at the review: "
-                                                         f"use PN0, not {code}"))
-            if not under_four and code == UNDER_FOUR:
-                problems.append(Problem("participation", "PN0 is only for children under 4: "
-                                                         "choose PN1 to PN7"))
+        elif code not in participation_codes_for(age_in_years(child.dob, review.held)):
+            # PN0 is for under 4s only (SSDA903 REVIEW_CODE: domain.codes.participation_codes_for)
+            why = ("PN0 is only for children under 4: choose PN1 to PN7" if code == UNDER_FOUR
+                   else f"the child was under 4 at the review: use PN0, not {code}")
+            problems.append(Problem("participation", why))
     return problems
 
 

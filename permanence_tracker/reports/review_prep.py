@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.platypus import Flowable
+
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import NOTE, count, gap, heading, para, title
 
 if TYPE_CHECKING:
+    from permanence_tracker.services.permanence.rows import ChildRow
     from permanence_tracker.services.records.child_record import ChildRecord
 
 TITLE = "Review preparation sheet"
@@ -29,22 +31,28 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def legal_status(code: str) -> str:
-    name = LEGAL_STATUS_NAMES.get(code)
+def legal_status(code: str, name: str) -> str:
+    """"C2 Full care order": the code and the short name the service put in the row."""
     return f"{code} {name}" if name else code
 
 
-def next_review_text(s) -> str:
+def next_review_text(s: ChildRow) -> str:
     if s.no_review_before_18:
         return f"none: care ends on the 18th birthday ({uk_date(s.care_ends)})"
     if s.next_review_due is None:
         return "none due (not looked after)" if not s.looked_after else ""
-    when = (f"{count(-s.days_left, 'day')} overdue" if s.overdue
-            else f"in {count(s.days_left, 'day')}")
-    return f"no. {s.next_review_number}, due {uk_date(s.next_review_due)} ({when})"
+    return f"no. {s.next_review_number}, due {uk_date(s.next_review_due)} ({_when(s)})"
 
 
-def _standing(record: ChildRecord, width: float) -> list:
+def _when(s: ChildRow) -> str:
+    """How far off the next review is: "3 days overdue", "in 12 days"."""
+    days = s.days_left
+    if days is None:  # set with next_review_due (child_row): None only when none is due
+        return ""
+    return f"{count(-days, 'day')} overdue" if s.overdue else f"in {count(days, 'day')}"
+
+
+def _standing(record: ChildRecord, width: float) -> list[Flowable]:
     s = record.standing
     child = record.child
     status = s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
@@ -59,15 +67,16 @@ def _standing(record: ChildRecord, width: float) -> list:
     pairs = [
         ("Child ID", child.child_id), ("Name", child.name or "(not recorded)"),
         ("Date of birth", f"{uk_date(child.dob)} (age {s.age})"),
-        ("Sex", sex_words(child.sex) or "not recorded"), ("IRO", s.iro),
-        ("Legal status", legal_status(s.legal_status)), ("Placement", s.placement),
+        ("Sex", s.sex or "not recorded"), ("IRO", s.iro),
+        ("Legal status", legal_status(s.legal_status, s.legal_status_name)),
+        ("Placement", s.placement),
         ("Social worker", child.social_worker), ("Team", " / ".join(
             t for t in (child.locality, child.area, child.team) if t)),
         ("Looked after", care), ("Last review", uk_date(s.last_review)),
         ("Next review", next_review_text(s)), ("Permanence", status),
         ("Plan", s.plan), ("Parallel plan", s.parallel_plan),
     ]
-    items = [facts(pairs, width)]
+    items: list[Flowable] = [facts(pairs, width)]
     if s.flags:
         items.extend(heading("Flags"))
         items.append(table(["Flag", "Why"], [[f.label, f.explanation] for f in s.flags],
@@ -79,12 +88,12 @@ def _standing(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _chronology(record: ChildRecord, width: float) -> list:
+def _chronology(record: ChildRecord, width: float) -> list[Flowable]:
     rows = []
     for row in sorted(record.episodes, key=lambda r: (r.episode.start, r.period)):
         e = row.episode
         rows.append([str(row.period), uk_date(e.start), uk_date(e.end), e.rne,
-                     legal_status(e.legal_status), e.placement, e.rec])
+                     legal_status(e.legal_status, row.legal_status_name), e.placement, e.rec])
     items = heading("Chronology: legal status and placements")
     if not rows:
         return items + [para("No care episodes recorded.")]
@@ -97,7 +106,7 @@ def _chronology(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _reviews(record: ChildRecord, width: float) -> list:
+def _reviews(record: ChildRecord, width: float) -> list[Flowable]:
     items = heading("Reviews held and due")
     rows = [[uk_date(r.review.held), str(r.period or ""),
              f"{r.number} (reg 48)" if r.short_breaks and r.number else str(r.number or ""),
@@ -105,10 +114,8 @@ def _reviews(record: ChildRecord, width: float) -> list:
             for r in sorted(record.reviews, key=lambda r: r.review.held)]
     s = record.standing
     if s.next_review_due is not None:
-        days = (f"{count(-s.days_left, 'day')} overdue" if s.overdue
-                else f"in {count(s.days_left, 'day')}")
         rows.append(["next review", "", str(s.next_review_number), uk_date(s.next_review_due),
-                     days, "", s.iro])
+                     _when(s), "", s.iro])
     if not rows:
         return items + [para("No reviews recorded and none due.")]
     items.append(table(["Held", "Period", "Number", "Due", "In timescale", "Participation",
@@ -116,7 +123,7 @@ def _reviews(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _plans(record: ChildRecord, width: float) -> list:
+def _plans(record: ChildRecord, width: float) -> list[Flowable]:
     items = heading("Permanence plan and parallel plan")
     rows = [[uk_date(p.plan.agreed), p.plan.primary, p.plan.parallel, p.plan.notes,
              "current" if p.current else ""]
@@ -128,7 +135,7 @@ def _plans(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _adoption(record: ChildRecord, width: float) -> list:
+def _adoption(record: ChildRecord, width: float) -> list[Flowable]:
     if not record.adoption:
         return []
     items = heading("Adoption milestones")
@@ -149,7 +156,7 @@ def _adoption(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _missing(record: ChildRecord, width: float) -> list:
+def _missing(record: ChildRecord, width: float) -> list[Flowable]:
     items = heading("Missing from placement")
     episodes = sorted(record.missing, key=lambda m: m.start)
     if not episodes:
@@ -162,7 +169,7 @@ def _missing(record: ChildRecord, width: float) -> list:
     return items
 
 
-def _outcomes(record: ChildRecord, width: float) -> list:
+def _outcomes(record: ChildRecord, width: float) -> list[Flowable]:
     items = heading("Monitoring outcomes")
     rows = [[uk_date(o.recorded), o.outcome, o.notes]
             for o in sorted(record.outcomes, key=lambda o: (o.recorded, o.id or 0))]

@@ -1,4 +1,5 @@
-"""Versioned SSDA903 code lists, loaded from the data files in ``db/reference/ssda903``.
+"""Versioned SSDA903 code lists, loaded from the data files in ``db/reference/ssda903``: the one
+place code labels are looked up (:func:`label`, :func:`short_label`, :func:`choices`).
 
 Codes change between collection years (DfE SSDA903 guidance: e.g. placement types H5, P2 and
 Z1 end with 2024-25 and Z11-Z14 start in 2025-26; special guardianship E43/E44 gave way to
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from permanence_tracker.domain.measures import financial_year_start
+from permanence_tracker.domain.codes import SEX_CODES, canonical_sex
+from permanence_tracker.domain.measures import financial_year, financial_year_start
 from permanence_tracker.paths import reference_dir
 
 
@@ -23,6 +25,7 @@ class Code:
     label: str
     first_year: int | None = None  # first collection year it is valid in (None: always)
     last_year: int | None = None  # last collection year it is valid in (None: still valid)
+    short: str | None = None  # the words shown where the label is too long (None: the label)
 
     def valid_in(self, year: int) -> bool:
         return ((self.first_year is None or year >= self.first_year)
@@ -49,6 +52,11 @@ def collection_year(day: date) -> int:
     return financial_year_start(day).year + 1
 
 
+def collection_year_dates(year: int) -> tuple[date, date]:
+    """1 April to 31 March (both included) of the collection year named ``year`` (its end)."""
+    return financial_year(date(year, 3, 31))
+
+
 @cache
 def code_list(list_name: str) -> dict[str, Code]:
     """Every code ever in ``list_name`` (e.g. ``"PLACE"``), by code."""
@@ -56,7 +64,8 @@ def code_list(list_name: str) -> dict[str, Code]:
     if not path.is_file():
         raise KeyError(f"no code list {list_name!r} in {path.parent}")
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {c["code"]: Code(c["code"], c["label"], c.get("first_year"), c.get("last_year"))
+    return {c["code"]: Code(c["code"], c["label"], c.get("first_year"), c.get("last_year"),
+                            c.get("short"))
             for c in data["codes"]}
 
 
@@ -68,6 +77,41 @@ def codes(list_name: str, collection_year: int | None = None) -> tuple[str, ...]
 
 def labels(list_name: str) -> dict[str, str]:
     return {c.code: c.label for c in code_list(list_name).values()}
+
+
+def label(list_name: str, code: str, default: str = "") -> str:
+    """The DfE label of ``code`` in ``list_name`` ("Full care order"); ``default`` when the
+    code is not in the list (blank, or a code no year has)."""
+    entry = code_list(list_name).get(code)
+    return entry.label if entry is not None else default
+
+
+def short_label(list_name: str, code: str, default: str = "") -> str:
+    """The words shown for ``code`` where its label is too long: the list's ``short`` text
+    ("Section 20 (single period)" for LS V2, "legal status change" for RNE L), else its label;
+    ``default`` when the code is not in the list."""
+    entry = code_list(list_name).get(code)
+    if entry is None:
+        return default
+    return entry.short or entry.label
+
+
+def sex_words(stored: str) -> str:
+    """The words shown for a stored sex value, the SEX list's labels ("Male", "Female", "Not
+    known"): any year's code ("1", "M") reads as the stored one (``domain.codes.canonical_sex``);
+    "" when blank; a value that is no sex code shows as it is."""
+    if not stored:
+        return ""
+    try:
+        return label("SEX", canonical_sex(stored), stored)
+    except ValueError:
+        return stored
+
+
+def sex_choices() -> tuple[tuple[str, str], ...]:
+    """(stored code, words) for each value a child's sex is stored as (M, F, U, whatever the
+    collection year: ``domain.codes.SEX_CODES``), for a front end to offer."""
+    return tuple((code, label("SEX", code)) for code in SEX_CODES)
 
 
 def valid_in_any(list_name: str, code: str, years: Iterable[int]) -> bool:
@@ -92,3 +136,13 @@ def explain(list_name: str, code: str, years: Iterable[int] = (),
         return (f"{code!r} is in the {list_name} list only {entry.years_text()}, but "
                 f"{dated} {when}: use a code of that year ({current})")
     return f"{code!r} is not in the {list_name} list: use one of {', '.join(codes(list_name))}"
+
+
+def choices(list_name: str, collection_year: int | None = None,
+            skip: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
+    """(code, label) of the codes :func:`codes` gives, in the list's order, for a front end to
+    offer; the labels are the reference data's own (``db/reference``), never restated."""
+    names = labels(list_name)
+    left_out = frozenset(skip)
+    return tuple((code, names[code]) for code in codes(list_name, collection_year)
+                 if code not in left_out)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from permanence_tracker.domain.codes import SEX_WORDS, canonical_sex, sex_for_year, sex_words
+from permanence_tracker.domain.codes import canonical_sex, sex_for_year
 from permanence_tracker.services import reference
+from permanence_tracker.services.reference import sex_words
+
+# The words users have always seen for each stored value (they live in SEX.json's labels).
+SEX_WORDS = {"M": "Male", "F": "Female", "U": "Not known"}
 
 
 @pytest.mark.parametrize(("code", "stored"), [

@@ -1,27 +1,35 @@
 """The columns of each tab of the record window, over the rows of services.records.child_record.
 
-Markers are words ("late", "so far", "current"), never colour alone; tooltips say why with the
-dates and the rule.
+Each tab's table is a :class:`RowsTableModel` over one of these tuples, sorted in the model by
+the column's raw value (dates as dates, not as dd/mm/yyyy text). Markers are words ("late",
+"so far", "current"), never colour alone; tooltips say why with the dates and the rule.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
-from permanence_tracker.gui.child_record.model import Column, by_date
-from permanence_tracker.services.records.child_record import AuditRow, ReviewRow
+from permanence_tracker.domain.codes import CONTINUING_REC
+from permanence_tracker.domain.entities import MissingEpisode, MonitoringOutcome
+from permanence_tracker.gui.models.rows_table import Column
+from permanence_tracker.services.records.child_record import (
+    AdoptionRow,
+    AuditRow,
+    EpisodeRow,
+    PeriodRow,
+    PlanRow,
+    ReviewRow,
+)
+from permanence_tracker.services.reference import short_label
 
-RNE_WORDS = {"S": "started to be looked after", "L": "legal status change",
-             "P": "placement and carer change", "T": "placement change, same carer",
-             "B": "legal status, placement and carer change",
-             "U": "legal status and placement change, same carer"}
+
+def by_date(day: date | None, missing: date = date.max) -> date:
+    """Sort key for an optional date; a missing one sorts last (open, not yet)."""
+    return day if day is not None else missing
 
 
-def _code_tip(code: str) -> str | None:
-    return LEGAL_STATUS_NAMES.get(code)
-
-
-PERIODS = (
+PERIODS: tuple[Column[PeriodRow], ...] = (
     Column("Period", lambda r: str(r.number), lambda r: r.number),
     Column("Started", lambda r: uk_date(r.start), lambda r: r.start),
     Column("Ended", lambda r: uk_date(r.end) or "open", lambda r: by_date(r.end)),
@@ -31,19 +39,23 @@ PERIODS = (
            header_tip="Short breaks (V3/V4) follow the reg 48 review timetable"),
 )
 
-EPISODES = (
+EPISODES: tuple[Column[EpisodeRow], ...] = (
     Column("Period", lambda r: str(r.period), lambda r: r.period),
     Column("Start", lambda r: uk_date(r.episode.start), lambda r: r.episode.start),
     Column("End", lambda r: uk_date(r.episode.end) or "open", lambda r: by_date(r.episode.end)),
-    Column("RNE", lambda r: r.episode.rne, tip=lambda r: RNE_WORDS.get(r.episode.rne),
+    Column("RNE", lambda r: r.episode.rne,
+           tip=lambda r: short_label("RNE", r.episode.rne) or None,  # "legal status change"
            header_tip="Reason for new episode (SSDA903)"),
     Column("Legal status", lambda r: r.episode.legal_status,
-           tip=lambda r: _code_tip(r.episode.legal_status)),
+           tip=lambda r: r.legal_status_name or None),
     Column("Placement", lambda r: r.episode.placement),
     Column("REC", lambda r: r.episode.rec, header_tip="Reason episode ceased (SSDA903)",
            tip=lambda r: "continues in the next episode the same day"
-           if r.episode.rec == "X1" else None),
+           if r.episode.rec == CONTINUING_REC else None),
 )
+
+
+YES_NO: dict[bool | None, str] = {True: "yes", False: "no"}
 
 
 def _timescale(r: ReviewRow) -> str:
@@ -64,7 +76,7 @@ def _timescale_tip(r: ReviewRow) -> str | None:
             + (f": {late} days late" if late > 0 else "") + f" ({rule})")
 
 
-REVIEWS = (
+REVIEWS: tuple[Column[ReviewRow], ...] = (
     Column("Held", lambda r: uk_date(r.review.held), lambda r: r.review.held),
     Column("Period", lambda r: str(r.period or ""), lambda r: r.period or 0),
     Column("Review", lambda r: (f"{r.number} (reg 48)" if r.short_breaks and r.number
@@ -75,11 +87,10 @@ REVIEWS = (
     Column("Timescale", _timescale, tip=_timescale_tip),
     Column("Participation", lambda r: r.review.participation),
     Column("IRO", lambda r: r.review.iro),
-    Column("Plan in place", lambda r: {True: "yes", False: "no"}.get(r.review.plan_in_place,
-                                                                     "")),
+    Column("Plan in place", lambda r: YES_NO.get(r.review.plan_in_place, "")),
 )
 
-PLANS = (
+PLANS: tuple[Column[PlanRow], ...] = (
     Column("Agreed", lambda r: uk_date(r.plan.agreed), lambda r: r.plan.agreed),
     Column("Primary plan", lambda r: r.plan.primary),
     Column("Parallel plan", lambda r: r.plan.parallel),
@@ -89,7 +100,7 @@ PLANS = (
     Column("Notes", lambda r: r.plan.notes),
 )
 
-OUTCOMES = (
+OUTCOMES: tuple[Column[MonitoringOutcome], ...] = (
     Column("Recorded", lambda r: uk_date(r.recorded), lambda r: r.recorded),
     Column("Outcome", lambda r: r.outcome),
     Column("Notes", lambda r: r.notes),
@@ -102,7 +113,7 @@ def _measure(days: int | None, reached: bool) -> str:
     return f"{days}" if reached else f"{days} so far"
 
 
-ADOPTION = (
+ADOPTION: tuple[Column[AdoptionRow], ...] = (
     Column("ADM decision", lambda r: uk_date(r.milestones.should_be_placed),
            lambda r: by_date(r.milestones.should_be_placed)),
     Column("Placement order", lambda r: uk_date(r.milestones.placement_order),
@@ -125,7 +136,7 @@ ADOPTION = (
            lambda r: by_date(r.milestones.reversed)),
 )
 
-MISSING = (
+MISSING: tuple[Column[MissingEpisode], ...] = (
     Column("Kind", lambda r: {"M": "missing", "A": "away without authorisation"}.get(r.kind,
                                                                                      r.kind)),
     Column("Started", lambda r: uk_date(r.start), lambda r: r.start),
@@ -157,7 +168,7 @@ def _what(r: AuditRow) -> str:
     return f"{TABLE_WORDS.get(r.table, r.table)} {ACTIONS.get(r.action, r.action)}"
 
 
-HISTORY = (
+HISTORY: tuple[Column[AuditRow], ...] = (
     Column("When", lambda r: uk_date(r.at), lambda r: r.at),
     Column("Who", lambda r: r.user),
     Column("What", lambda r: _what(r)),

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES, sex_words
 from permanence_tracker.services.records.child_record import ChildRecord
 
 FACTS = (
@@ -41,11 +40,10 @@ def facts(record: ChildRecord) -> dict[str, str]:
     if s.parallel_plan:
         plan += f"; parallel: {s.parallel_plan}"
     status = s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
-    legal = (f"{s.legal_status} – {LEGAL_STATUS_NAMES.get(s.legal_status, '')}"
-             if s.legal_status else "")
+    legal = f"{s.legal_status} – {s.legal_status_name}" if s.legal_status else ""
     return {
         "dob": f"{uk_date(child.dob)} (age {s.age})",
-        "sex": sex_words(child.sex) or "not recorded",
+        "sex": s.sex or "not recorded",  # in words, from the SEX list's labels
         "upn": child.upn or "not recorded",
         "looked_after": looked,
         "legal_status": legal,

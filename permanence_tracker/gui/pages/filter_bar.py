@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QWidget
 
-from permanence_tracker.domain.codes import LEGAL_STATUS_NAMES
 from permanence_tracker.domain.permanence import PlanStatus
 from permanence_tracker.services.permanence.cohort_filter import (
     EVERYONE,
@@ -15,6 +14,7 @@ from permanence_tracker.services.permanence.cohort_filter import (
     LOOKED_AFTER_NOW,
     CohortFilter,
 )
+from permanence_tracker.services.reference import codes
 
 ANY = "Any"
 AGE_BANDS = {ANY: (None, None), "Under 5": (0, 4), "5-9": (5, 9), "10-15": (10, 15),
@@ -58,7 +58,8 @@ class FilterBar(QWidget):
         # Two rows of label/control pairs, so the bar fits a laptop screen at 150% scaling.
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        pairs = (("&Show", self.show_box), ("L&egal", self.legal), ("&IRO", self.iro),
+        # Alt+S opens the main window's Reports menu ("Report&s"), so Show takes its w
+        pairs = (("Sho&w", self.show_box), ("L&egal", self.legal), ("&IRO", self.iro),
                  ("&Area", self.area), ("Lo&cality", self.locality),
                  ("&Placement", self.placement), ("2nd &review", self.plan),
                  ("A&ge", self.age))
@@ -78,7 +79,8 @@ class FilterBar(QWidget):
     def set_choices(self, rows, cohort) -> None:
         """Offer the values present in the data (keeping the current choice)."""
         self._quiet = True
-        legal = sorted({r.legal_status for r in rows if r.legal_status} | set(LEGAL_STATUS_NAMES))
+        # every legal status of the LS list (any year), and any other code the data holds
+        legal = sorted({r.legal_status for r in rows if r.legal_status} | set(codes("LS")))
         iros = sorted({r.iro for r in rows if r.iro} |
                       {i.name for i in (cohort.iros if cohort else ())})
         for box, values in ((self.legal, legal), (self.iro, iros),

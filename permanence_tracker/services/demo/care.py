@@ -9,9 +9,12 @@ episodes join with REC ``X1`` and the next RNE says what changed.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
+from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.measures import eighteenth_birthday
 from permanence_tracker.services.demo import names, places
@@ -41,7 +44,11 @@ class Stage:
     days: int | None
 
 
-def weighted(rng: random.Random, options):
+T = TypeVar("T")
+
+
+def weighted(rng: random.Random, options: Sequence[tuple[T, float]]) -> T:
+    """One of the options' values, drawn with the option's weight."""
     return rng.choices([o[0] for o in options], weights=[o[1] for o in options])[0]
 
 
@@ -78,8 +85,8 @@ def make_child(rng: random.Random, child_id: str, dob: date, iro: str, uasc: boo
 def route_stages(rng: random.Random, route: str, length: int) -> list[Stage]:
     """Legal statuses of a period ``length`` days long following ``route``."""
     if route in ("care_order", "home_on_order", "sgo", "cao", "independence"):
-        first = weighted(rng, (("C1", 75), ("V2", 18), ("L2", 7)))
-        stages = []
+        first: str | None = weighted(rng, (("C1", 75), ("V2", 18), ("L2", 7)))
+        stages: list[Stage] = []
         if first == "L2":
             stages.append(Stage("L2", rng.randint(2, 8)))
             first = "C1"
@@ -206,7 +213,7 @@ def period_episodes(rng: random.Random, child: Child, start: date, end: date | N
         episodes.append(Episode(
             child_id=child.child_id, start=day, rne=rne, legal_status=status, cin=cin,
             placement=placement, provider=place.provider, end=following,
-            rec=(exit_rec if end is not None else "") if is_last else "X1",
+            rec=(exit_rec if end is not None else "") if is_last else CONTINUING_REC,
             home_post="" if child.uasc else home, pl_post=place.postcode, urn=place.urn,
         ))
     return _with_reasons(rng, episodes)
