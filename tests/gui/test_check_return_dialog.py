@@ -24,7 +24,7 @@ FINDINGS = (
 
 def test_findings_model_is_a_valid_table(qtmodeltester):
     model = FindingsModel()
-    model.set_findings(FINDINGS)
+    model.set_rows(FINDINGS)
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.columnCount() == 6
 

@@ -63,7 +63,7 @@ def test_models_pass_qt_model_tester(qtmodeltester, small_authority):
         grid.set_lines([("Ann Able", due.for_iro("Ann Able")), ("All", due)], total_last=True)
         qtmodeltester.check(grid)
     reviews = DueReviewsModel()
-    reviews.set_reviews(due.reviews)
+    reviews.set_rows(due.reviews)
     qtmodeltester.check(reviews)
     for scope in (OVERDUE, UPCOMING, 5):
         proxy = DueReviewsProxy(scope=scope)
@@ -105,7 +105,7 @@ def test_service_totals(page):
 
 def test_first_iro_selected_with_children_and_overdue(page):
     assert page.selected_iro() == "Ann Able"
-    assert sorted(_ids(page.children)) == ["P1", "P2"]
+    assert sorted(_ids(page.children_list)) == ["P1", "P2"]
     assert page.grid_model.data(page.grid_model.index(0, 0)) == "2"  # Overdue column
     assert _ids(page.week_list) == ["P2", "P1"]  # by due date: 18/02/2026, 15/03/2026
     assert "Overdue" in page.week_box.title()
@@ -116,7 +116,7 @@ def test_keyboard_picks_an_iro_and_a_week(page, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     assert page.selected_iro() == "Bob Brook"
     # P4 left care in 2025: only P3 is looked after
-    assert _ids(page.children) == ["P3"]
+    assert _ids(page.children_list) == ["P3"]
     assert page.children_box.title() == "Children of Bob Brook (1 looked after)"
     header = page.grid_model.headerData(5, Qt.Orientation.Horizontal)
     assert header == "Week 5\n28/04/2026\nto 04/05/2026"
@@ -136,7 +136,7 @@ def test_keyboard_picks_an_iro_and_a_week(page, qtbot):
 
 def test_enter_and_double_click_open_a_child(page, qtbot):
     page.select_iro("Bob Brook")
-    view = page.children
+    view = page.children_list
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, 1))
     with qtbot.waitSignal(page.open_child, timeout=1000) as signal:
@@ -157,7 +157,7 @@ def test_selection_survives_a_refresh(page, qtbot):
     with qtbot.waitSignal(page.session.changed, timeout=10000):
         page.session.reload()
     assert page.selected_iro() == "Bob Brook"
-    assert _ids(page.children) == ["P3"]
+    assert _ids(page.children_list) == ["P3"]
 
 
 def test_a_tracker_with_no_iros_shows_no_children_unfiltered(qtbot, tmp_path, qtmodeltester):
@@ -184,7 +184,7 @@ def test_a_tracker_with_no_iros_shows_no_children_unfiltered(qtbot, tmp_path, qt
 
 
 def test_controls_have_accessible_names(page):
-    for view in (page.table, page.children, page.grid, page.week_list):
+    for view in (page.table, page.children_list, page.grid, page.week_list):
         assert view.accessibleName()
 
 
@@ -194,4 +194,4 @@ def test_tab_follows_the_reading_order(page, qtbot):
     for _ in range(4):
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         seen.append(page.focusWidget())
-    assert seen == [page.grid, page.children, page.week_list, page.table]
+    assert seen == [page.grid, page.children_list, page.week_list, page.table]

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
 from permanence_tracker.gui.models.roles import ROW_ROLE
+from permanence_tracker.gui.models.rows_table import RowsProxy
 from permanence_tracker.gui.panels import dialogs
 from permanence_tracker.gui.panels.model import (
     DUE_COLUMN,
     PANEL_COLUMNS,
     STATE_COLUMN,
-    RowsProxy,
     items_model,
     panels_model,
 )
@@ -286,3 +286,27 @@ def test_a_stale_recommendation_shows_the_conflict(small_authority, panels, show
     assert dialog.isVisible() and not dialog.ui.conflict_box.isHidden()
     dialog.ui.reload_button.click()
     assert dialog.ui.recommendation.currentData() == "Deferred"
+
+
+def test_a_load_that_ends_after_the_page_is_deleted_reports_to_no_one(qtbot, small_authority,
+                                                                        monkeypatch):
+    """A read still running when the page goes (a session reload just before the window
+    closed) must not touch the deleted page's models: pytest-qt fails on the exception."""
+    import threading
+
+    import shiboken6
+
+    from permanence_tracker.gui.panels import page as page_module
+
+    release = threading.Event()
+    read = page_module._read
+    monkeypatch.setattr(page_module, "_read",
+                        lambda *args: read(*args) if release.wait(10) else None)
+    widget = PanelsPage(Session(small_authority, AS_OF), today=TODAY)
+    widget.refresh()
+    task = widget._task
+    assert task is not None
+    shiboken6.delete(widget)
+    with qtbot.waitSignal(task.succeeded, timeout=10000):
+        release.set()
+    assert not shiboken6.isValid(widget)

@@ -30,20 +30,35 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.gui.child_record import columns as c
 from permanence_tracker.gui.child_record.header import RecordHeader
-from permanence_tracker.gui.child_record.model import RowsModel
 from permanence_tracker.gui.dialogs.base import RecordDialog
 from permanence_tracker.gui.dialogs.change import ChangeDialog
 from permanence_tracker.gui.dialogs.child import ChildDialog
 from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
 from permanence_tracker.gui.dialogs.plan import PlanDialog
 from permanence_tracker.gui.dialogs.review import ReviewDialog
+from permanence_tracker.gui.models.rows_table import RowsTableModel
+from permanence_tracker.gui.shortcuts import Keys, make_action
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
 
 DESC = Qt.SortOrder.DescendingOrder
 ASC = Qt.SortOrder.AscendingOrder
 
+# (name, text, keys, method): the record's commands, on the toolbar and in the Record menu.
+# Their keys are used nowhere else in the app (tests/gui/test_shortcuts.py).
+RECORD_ACTIONS: tuple[tuple[str, str, Keys, str], ...] = (
+    ("edit", "Edit child…", "Ctrl+E", "edit_child"),
+    ("review", "Record review…", "Ctrl+Shift+R", "record_review"),
+    ("change", "Legal status / placement change…", "Ctrl+Shift+L", "record_change"),
+    ("plan", "Permanence plan…", "Ctrl+Shift+P", "set_plan"),
+    ("outcome", "Monitoring outcome…", "Ctrl+Shift+O", "add_outcome"),
+)
+WINDOW_ACTIONS: tuple[tuple[str, str, Keys, str], ...] = (
+    ("refresh", "Refresh", QKeySequence.StandardKey.Refresh, "reload"),
+    ("close", "Close", QKeySequence.StandardKey.Close, "close"),
+)
 
-def _view(model: RowsModel, name: str, column: int, order: Qt.SortOrder) -> QTableView:
+
+def _view(model: RowsTableModel, name: str, column: int, order: Qt.SortOrder) -> QTableView:
     view = QTableView()
     view.setAccessibleName(name)
     view.setModel(model)
@@ -89,7 +104,7 @@ class ChildRecordWindow(QMainWindow):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.models = {name: RowsModel(cols, self) for name, cols in (
+        self.models = {name: RowsTableModel(cols, self) for name, cols in (
             ("periods", c.PERIODS), ("episodes", c.EPISODES), ("reviews", c.REVIEWS),
             ("plans", c.PLANS), ("outcomes", c.OUTCOMES), ("adoption", c.ADOPTION),
             ("missing", c.MISSING), ("history", c.HISTORY))}
@@ -139,30 +154,25 @@ class ChildRecordWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------
     def _build_actions(self) -> None:
+        """The record's commands on the toolbar and in the Record menu (the same QActions,
+        each showing its keys); Refresh and Close are in the menu only."""
         bar = QToolBar("Record")
         bar.setObjectName("recordToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, text, keys, slot in (
-            ("edit", "Edit child…", "Ctrl+E", self.edit_child),
-            ("review", "Record review…", "Ctrl+Shift+R", self.record_review),
-            ("change", "Legal status / placement change…", "Ctrl+Shift+L", self.record_change),
-            ("plan", "Permanence plan…", "Ctrl+Shift+P", self.set_plan),
-            ("outcome", "Monitoring outcome…", "Ctrl+Shift+O", self.add_outcome),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setToolTip(f"{text.rstrip('…')} ({keys})")
-            action.triggered.connect(slot)
+        menu = self.menuBar().addMenu("Re&cord")  # Alt+R is the Reviews tab
+        self.actions_by_name: dict[str, QAction] = {}  # disabled when the record cannot be read
+        for name, text, keys, slot in RECORD_ACTIONS:
+            action = make_action(self, text, keys, getattr(self, slot))
             bar.addAction(action)
+            menu.addAction(action)
             self.actions_by_name[name] = action
-        for keys, slot in ((QKeySequence.StandardKey.Refresh, self.reload),
-                           (QKeySequence.StandardKey.Close, self.close)):
-            action = QAction(self)
-            action.setShortcut(keys)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        menu.addSeparator()
+        self.window_actions: dict[str, QAction] = {}
+        for name, text, keys, slot in WINDOW_ACTIONS:
+            action = make_action(self, text, keys, getattr(self, slot))
+            menu.addAction(action)
+            self.window_actions[name] = action
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         dialog.saved.connect(self._after_save)
@@ -174,14 +184,20 @@ class ChildRecordWindow(QMainWindow):
     def edit_child(self) -> RecordDialog:
         return self._open(ChildDialog(self.uow_factory, self.today, self.child_id, self))
 
+    def _loaded(self) -> ChildRecord:
+        """The record last read: the commands that need one are disabled until it is read."""
+        if self.record is None:
+            raise RuntimeError(f"child {self.child_id}'s record has not been read")
+        return self.record
+
     def record_review(self) -> RecordDialog:
-        return self._open(ReviewDialog(self.uow_factory, self.today, self.record.child, self))
+        return self._open(ReviewDialog(self.uow_factory, self.today, self._loaded().child, self))
 
     def record_change(self) -> RecordDialog:
         return self._open(ChangeDialog(self.uow_factory, self.today, self.child_id, self))
 
     def set_plan(self) -> RecordDialog:
-        current = next((p.plan for p in self.record.plans if p.current), None)
+        current = next((p.plan for p in self._loaded().plans if p.current), None)
         return self._open(PlanDialog(self.uow_factory, self.today, self.child_id, current,
                                      self))
 

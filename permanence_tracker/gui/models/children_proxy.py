@@ -2,24 +2,20 @@
 
 Filtering reads the frozen rows directly (no ``data()`` round trip) so a search keystroke over
 100,000 children stays quick; the rules themselves live in services.permanence.cohort_filter.
+Sorting is delegated to the model (:class:`SourceSortedProxy`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-
-from permanence_tracker.gui.models.children import ChildrenModel
-from permanence_tracker.gui.models.roles import SORT_ROLE
+from permanence_tracker.gui.models.rows_table import SourceSortedProxy
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
+from permanence_tracker.services.permanence.rows import ChildRow
 
 
-class ChildrenProxy(QSortFilterProxyModel):
+class ChildrenProxy(SourceSortedProxy):
     def __init__(self, parent=None, cohort: CohortFilter | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._filter = cohort or CohortFilter()
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(False)
 
     @property
     def cohort(self) -> CohortFilter:
@@ -34,23 +30,5 @@ class ChildrenProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         self.set_cohort(self._filter.with_text(text.strip()))
 
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ChildrenModel):
-            return True
-        return self._filter.matches(model.rows()[source_row])
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is delegated to the source model (see ChildrenModel.sort); this proxy
-        keeps the source order and only filters."""
-        self._sort = (column, order)
-        model = self.sourceModel()
-        if isinstance(model, ChildrenModel):
-            model.sort(column, order)
-
-    def sortColumn(self) -> int:  # noqa: N802 - Qt API
-        return self._sort[0]
-
-    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802 - Qt API
-        return self._sort[1]
+    def accepts(self, row: ChildRow) -> bool:
+        return self._filter.matches(row)

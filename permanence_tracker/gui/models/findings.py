@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
-from permanence_tracker.gui.models.roles import ROW_ROLE
+from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
 from permanence_tracker.services.exports.ssda903.check import Finding
 
-HEADERS = ("Child", "Rule", "What the rule says", "Table", "Row", "Columns")
+
+def _rule(f: Finding) -> str:
+    return f"Rule {f.rule}: {f.message}"
 
 
-class FindingsModel(QAbstractTableModel):
+COLUMNS: tuple[Column[Finding], ...] = (
+    Column("Child", lambda f: f.child, tip=_rule),
+    Column("Rule", lambda f: f.rule, tip=_rule),
+    Column("What the rule says", lambda f: f.message, tip=_rule),
+    Column("Table", lambda f: f"{f.table} (previous year)" if f.previous_year else f.table,
+           tip=_rule),
+    Column("Row", lambda f: f.row, lambda f: f.row, tip=_rule),  # a number: sorts as one
+    Column("Columns", lambda f: ", ".join(f.columns), tip=_rule),
+)
+
+
+class FindingsModel(RowsTableModel[Finding]):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Finding, ...] = ()
-
-    def set_findings(self, findings: tuple[Finding, ...]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(findings)
-        self.endResetModel()
-
-    def finding(self, row: int) -> Finding:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        f = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return f
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Rule {f.rule}: {f.message}"
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        table = f"{f.table} (previous year)" if f.previous_year else f.table
-        return (f.child, f.rule, f.message, table, f.row, ", ".join(f.columns))[index.column()]
+        super().__init__(COLUMNS, parent)

@@ -1,32 +1,42 @@
 """A two-level tree of children in groups (the dashboard's "without a plan" and drift lists).
 
-Top-level rows are the groups (:class:`services.permanence.dashboard.ChildGroup`, title and count,
-kept
-even when empty so the reader sees every reason); their children are frozen
-:class:`ListedChild` rows. A child row's ``ROW_ROLE`` is its ``ListedChild``; a group row's
-is ``None``.
+Top-level rows are the groups (:class:`services.permanence.dashboard.ChildGroup`, title and
+count, kept even when empty so the reader sees every reason); their children are frozen
+:class:`ListedChild` rows, read through the same :class:`Column` specs as every table. A child
+row's ``ROW_ROLE`` is its ``ListedChild``; a group row's is ``None``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
-from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.gui.models.roles import SORT_ROLE
+from permanence_tracker.gui.models.rows_table import Column, Index
 from permanence_tracker.services.permanence.dashboard import ChildGroup, ListedChild
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Child", "Name", "Legal status", "Since", "IRO", "Why listed")
-SINCE = COLUMNS.index("Since")
 _GROUP = 0  # internalId of a group row; a child's is its group's row + 1
 
 
-def _cells(child: ListedChild) -> tuple[str, ...]:
-    since = f"{child.since:%d/%m/%Y}" if child.since else ""
-    return (child.child_id, child.name, child.legal_status, since, child.iro or "(none)",
-            child.note)
+def _column(title: str, text: Callable[[ListedChild], Any],
+            sort: Callable[[ListedChild], Any] | None = None) -> Column[ListedChild]:
+    """A column that sorts by its text as shown (or ``sort``), with the reason as its tip."""
+    return Column(title, text, sort or text, tip=lambda child: child.note)
+
+
+COLUMNS: tuple[Column[ListedChild], ...] = (
+    _column("Child", lambda c: c.child_id),
+    _column("Name", lambda c: c.name),
+    _column("Legal status", lambda c: c.legal_status),
+    _column("Since", lambda c: uk_date(c.since), lambda c: c.since),
+    _column("IRO", lambda c: c.iro or "(none)"),
+    _column("Why listed", lambda c: c.note),
+)
+SINCE = [c.title for c in COLUMNS].index("Since")
 
 
 class GroupedChildrenModel(QAbstractItemModel):
@@ -55,7 +65,7 @@ class GroupedChildrenModel(QAbstractItemModel):
             return self.createIndex(row, column, _GROUP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index | None = None):  # type: ignore[override]
+    def parent(self, index: Index | None = None):
         if index is None:  # QObject.parent(), which this name also covers in Python
             return QObject.parent(self)
         if not index.isValid() or index.internalId() == _GROUP:
@@ -102,18 +112,10 @@ class GroupedChildrenModel(QAbstractItemModel):
             if role == SORT_ROLE:
                 return index.row()
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _cells(child)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return child.note
-        if role == ROW_ROLE:
-            return child
-        if role == SORT_ROLE:
-            return child.since if index.column() == SINCE else _cells(child)[index.column()]
-        return None
+        return COLUMNS[index.column()].data(child, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802, B008 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self._since if section == SINCE else COLUMNS[section]
+        return self._since if section == SINCE else COLUMNS[section].title

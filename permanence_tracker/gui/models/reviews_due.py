@@ -13,22 +13,22 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.timetable import ordinal
-from permanence_tracker.gui.models.iros import plural, tint
+from permanence_tracker.gui.models.iros import plural
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
+from permanence_tracker.gui.models.rows_table import (
+    Column,
+    Index,
+    RowsTableModel,
+    SourceSortedProxy,
+    tint,
+)
 from permanence_tracker.services.reviews.due import DueReview, ReviewsDue
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE, UPCOMING = "overdue", "upcoming"  # scopes besides a week number
 REG_33 = "Care Planning Regs 2010 reg 33"
 NO_IRO = "(no IRO)"
@@ -85,7 +85,7 @@ class WeekGridModel(QAbstractTableModel):
             return due.overdue
         if scope == UPCOMING:
             return due.upcoming
-        return due.weeks[scope - 1].reviews
+        return due.weeks[int(scope) - 1].reviews
 
     def line(self, row: int) -> tuple[str, ReviewsDue] | None:
         return self._lines[row] if 0 <= row < len(self._lines) else None
@@ -173,95 +173,51 @@ class WeekGridModel(QAbstractTableModel):
         return "\n".join([head, *names])
 
 
-COLUMNS = ("Child ID", "Name", "Review", "Due", "Days", "IRO", "Week")
+def _days(r: DueReview) -> str:
+    return f"{r.days_overdue} overdue" if r.overdue else f"in {r.days_left}"
+
+
+def _week(r: DueReview) -> str:
+    return "Overdue" if r.overdue else (f"Week {r.week}" if r.week else "Later")
+
+
+def _when(r: DueReview) -> str:
+    """When the review is or was due, and the rule."""
+    if r.overdue:
+        return (f"{ordinal(r.number)} review was due {uk_date(r.due)}: "
+                f"{plural(r.days_overdue, 'day', 'days')} overdue ({REG_33}).")
+    return f"{ordinal(r.number)} review due {uk_date(r.due)}, in " \
+           f"{plural(r.days_left, 'day', 'days')} ({REG_33})."
+
+
+COLUMNS: tuple[Column[DueReview], ...] = (
+    Column("Child ID", lambda r: r.child_id, lambda r: r.child_id, tip=_when,
+           display=lambda r: f"⚑ {r.child_id}" if r.overdue else r.child_id,
+           accessible=lambda r: f"{r.child_id}, overdue" if r.overdue else r.child_id),
+    Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+    Column("Review", lambda r: ordinal(r.number), lambda r: r.number),
+    Column("Due", lambda r: uk_date(r.due), lambda r: r.due, tip=_when),
+    Column("Days", _days, lambda r: r.days_left, tip=_when,
+           header_tip="Days until the review is due, or days overdue"),
+    Column("IRO", lambda r: iro_label(r.iro), lambda r: r.iro.casefold()),
+    Column("Week", _week, lambda r: r.days_left),
+)
 DUE_COLUMN, DAYS_COLUMN, IRO_COLUMN, WEEK_COLUMN = 3, 4, 5, 6
 
 
-class DueReviewsModel(QAbstractTableModel):
-    """Every next review once; overdue ones carry a marker and say why in a tooltip."""
+class DueReviewsModel(RowsTableModel[DueReview]):
+    """Every next review once; overdue ones carry a marker, a tint and say why in a tooltip."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[DueReview, ...] = ()
+        super().__init__(COLUMNS, parent)
 
-    def set_reviews(self, reviews: Sequence[DueReview]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(reviews)
-        self.endResetModel()
-
-    def rows(self) -> tuple[DueReview, ...]:
-        return self._rows
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by the column's raw value (dates as dates) in one Python sort, far cheaper
-        than a proxy's per-pair callbacks on thousands of rows (as ChildrenModel does)."""
-        if not 0 <= column < len(COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        positions = {id(row): n for n, row in enumerate(self._rows)}
-        self._rows = tuple(sorted(self._rows, key=lambda r: self.sort_key(r, column),
-                                  reverse=order == Qt.SortOrder.DescendingOrder))
-        moved = {positions[id(row)]: n for n, row in enumerate(self._rows)}
-        self.changePersistentIndexList(old, [self.index(moved[i.row()], i.column())
-                                             for i in old])
-        self.layoutChanged.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == DAYS_COLUMN:
-            return "Days until the review is due, or days overdue"
-        return None
-
-    @staticmethod
-    def text(r: DueReview, column: int) -> str:
-        if column == 0:
-            return f"⚑ {r.child_id}" if r.overdue else r.child_id
-        days = f"{r.days_overdue} overdue" if r.overdue else f"in {r.days_left}"
-        week = "Overdue" if r.overdue else (f"Week {r.week}" if r.week else "Later")
-        return (r.child_id, r.name, ordinal(r.number), uk_date(r.due), days, iro_label(r.iro),
-                week)[column]
-
-    @staticmethod
-    def sort_key(r: DueReview, column: int) -> Any:
-        return (r.child_id, r.name.casefold(), r.number, r.due, r.days_left,
-                r.iro.casefold(), r.days_left)[column]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(r, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self.text(r, column).removeprefix("⚑ ")
-            return f"{text}, overdue" if column == 0 and r.overdue else text
-        if role == SORT_ROLE:
-            return self.sort_key(r, column)
-        if role == ROW_ROLE:
-            return r
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, DUE_COLUMN, DAYS_COLUMN):
-            if r.overdue:
-                return (f"{ordinal(r.number)} review was due {uk_date(r.due)}: "
-                        f"{plural(r.days_overdue, 'day', 'days')} overdue ({REG_33}).")
-            return f"{ordinal(r.number)} review due {uk_date(r.due)}, in " \
-                   f"{plural(r.days_left, 'day', 'days')} ({REG_33})."
-        if role == Qt.ItemDataRole.BackgroundRole and r.overdue:
-            return tint(True)
-        return None
+    def cell(self, row: DueReview, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return tint(True) if row.overdue else None
+        return super().cell(row, column, role)
 
 
-class DueReviewsProxy(QSortFilterProxyModel):
+class DueReviewsProxy(SourceSortedProxy):
     """One IRO (None = everyone) and one scope: OVERDUE, UPCOMING or a week number.
 
     It only filters: sorting is delegated to its own :class:`DueReviewsModel`, so give each
@@ -269,12 +225,9 @@ class DueReviewsProxy(QSortFilterProxyModel):
     """
 
     def __init__(self, parent=None, scope: str | int = UPCOMING) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent, sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder))
         self._iro: str | None = None
         self._scope = scope
-        self._sort: tuple[int, Qt.SortOrder] = (DUE_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(False)
 
     @property
     def iro(self) -> str | None:
@@ -290,28 +243,11 @@ class DueReviewsProxy(QSortFilterProxyModel):
             self._iro, self._scope = iro, scope
             self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, DueReviewsModel):
-            return True
-        r = model.rows()[source_row]
-        if self._iro is not None and r.iro != self._iro:
+    def accepts(self, row: DueReview) -> bool:
+        if self._iro is not None and row.iro != self._iro:
             return False
         if self._scope == OVERDUE:
-            return r.overdue
+            return row.overdue
         if self._scope == UPCOMING:
-            return r.week is not None
-        return r.week == self._scope
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        model = self.sourceModel()
-        if isinstance(model, DueReviewsModel):
-            model.sort(column, order)
-
-    def sortColumn(self) -> int:  # noqa: N802 - Qt API
-        return self._sort[0]
-
-    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802 - Qt API
-        return self._sort[1]
+            return row.week is not None
+        return row.week == self._scope

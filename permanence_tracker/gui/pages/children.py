@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.gui.models.children import COLUMNS, ChildrenModel
 from permanence_tracker.gui.models.children_proxy import ChildrenProxy
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.gui.pages.base import Page
+from permanence_tracker.gui.pages.base import Page, Restorable
 from permanence_tracker.gui.pages.filter_bar import FilterBar
 from permanence_tracker.gui.printing import print_table
 from permanence_tracker.services.exports.excel import write_xlsx
@@ -39,7 +39,6 @@ from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 
 class ChildrenPage(Page):
     title = "Children"
-    open_child = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -53,9 +52,9 @@ class ChildrenPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.search.textChanged.connect(self._update_count)
-        find = QAction(self)
+        find = QAction("Search children", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._focus_search)
         self.addAction(find)
 
         self.cohort_box = QComboBox()
@@ -79,13 +78,14 @@ class ChildrenPage(Page):
         self.view.horizontalHeader().setSectionsMovable(True)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
-        self.view.activated.connect(self._activated)
+        self.view.activated.connect(self.open_row)
         self._default_widths()
 
         self.count = QLabel()
         self.count.setAccessibleName("Children shown")
         export = QPushButton("Export to Excel…")
-        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.setShortcut(QKeySequence("Ctrl+Shift+X"))  # Ctrl+E edits a child, in a record
+        export.setToolTip("Write the rows shown to an Excel workbook (Ctrl+Shift+X)")
         export.clicked.connect(self.export_xlsx)
         printer = QPushButton("Print…")
         printer.setShortcut(QKeySequence.StandardKey.Print)
@@ -119,6 +119,10 @@ class ChildrenPage(Page):
                 self.cohorts = {}
         self._fill_cohorts()
         self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _fill_cohorts(self) -> None:
         rows = self.session.rows
@@ -154,11 +158,6 @@ class ChildrenPage(Page):
     def _update_count(self) -> None:
         self.count.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} children")
 
-    def _activated(self, index) -> None:
-        row = self.proxy.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_child.emit(row.child_id)
-
     # -- export and print --------------------------------------------------------------
     def _headers(self) -> list[str]:
         header = self.view.horizontalHeader()
@@ -180,7 +179,7 @@ class ChildrenPage(Page):
         for row in self._visible_rows():
             values = []
             for c in order:
-                raw = COLUMNS[c].sort(row)
+                raw = COLUMNS[c].key(row)
                 keep = isinstance(raw, date) and raw not in (date.min, date.max)
                 values.append(raw if keep else COLUMNS[c].text(row))
             out.append(values)
@@ -218,10 +217,5 @@ class ChildrenPage(Page):
                                  + 2 * digit)
 
     # -- remembered state --------------------------------------------------------------
-    def save_state(self, settings) -> None:
-        settings.setValue("header", self.view.horizontalHeader().saveState())
-
-    def restore_state(self, settings) -> None:
-        state = settings.value("header")
-        if state is not None:
-            self.view.horizontalHeader().restoreState(state)
+    def remembered(self) -> dict[str, Restorable]:
+        return {"header": self.view.horizontalHeader()}

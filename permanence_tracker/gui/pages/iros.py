@@ -9,10 +9,9 @@ week listed under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -28,9 +27,10 @@ from permanence_tracker.gui.models.reviews_due import (
     DueReviewsProxy,
     WeekGridModel,
 )
-from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.gui.pages.base import Page
-from permanence_tracker.gui.pages.reviews_due import WeekGrid, make_table
+from permanence_tracker.gui.models.roles import ROW_ROLE
+from permanence_tracker.gui.models.rows_table import RowsProxy
+from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
+from permanence_tracker.gui.pages.reviews_due import WeekGrid, reviews_list
 from permanence_tracker.services.permanence.caseloads import Caseloads, caseloads
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
@@ -38,15 +38,13 @@ from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 class IrosPage(Page):
     title = "IROs"
-    open_child = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self.due: ReviewsDue | None = None
         self.model = CaseloadModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RowsProxy(parent=self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("IRO caseloads", self.proxy, sortable=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -63,38 +61,29 @@ class IrosPage(Page):
         self.children_model = ChildrenModel(self)
         self.children_proxy = ChildrenProxy(self)
         self.children_proxy.setSourceModel(self.children_model)
-        self.children = make_table("Children of the selected IRO", self.children_proxy,
-                                   sortable=True)
-        self.children.activated.connect(self._open)
+        self.children_list = make_table("Children of the selected IRO", self.children_proxy,
+                                        sortable=True)
+        self.children_list.activated.connect(self.open_row)
 
         # Their reviews: overdue and the next 8 weeks, and the children due in a chosen week.
         self.grid_model = WeekGridModel(self, overdue_column=True)
         self.grid = WeekGrid("Reviews due week by week for the selected IRO", self.grid_model)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._week_chosen())
-        self.grid.activated.connect(lambda *_: self.week_list.setFocus())
         self.due_model = DueReviewsModel(self)
         self.week_proxy = DueReviewsProxy(self)
-        self.week_proxy.setSourceModel(self.due_model)
-        self.week_list = make_table("Children due in the selected week", self.week_proxy,
-                                    sortable=True)
-        self.week_list.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.week_list.activated.connect(self._open)
+        self.week_list = reviews_list(self, "Children due in the selected week", self.due_model,
+                                      self.week_proxy)
+        self.grid.activated.connect(lambda *_: self.week_list.setFocus())
 
         self.week_list.setColumnHidden(IRO_COLUMN, True)  # always the selected IRO
 
         # Full width: the IRO table and totals, then the grid; then children | week list.
-        self.children_box = QGroupBox("Children")
-        box = QVBoxLayout(self.children_box)
-        box.addWidget(self.children)
-        self.week_box = QGroupBox("Children due")
-        box = QVBoxLayout(self.week_box)
-        box.addWidget(self.week_list)
+        self.children_box = group_box("Children", self.children_list)
+        self.week_box = group_box("Children due", self.week_list)
         self.detail = QSplitter(Qt.Orientation.Horizontal)
         self.detail.addWidget(self.children_box)
         self.detail.addWidget(self.week_box)
-        self.reviews_box = QGroupBox("Reviews due")
-        box = QVBoxLayout(self.reviews_box)
-        box.addWidget(self.grid)
+        self.reviews_box = group_box("Reviews due", self.grid)
         top = QWidget()
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,8 +98,8 @@ class IrosPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         # Tab follows the reading order: IROs, their weeks, their children, the week's list
-        for first, second in ((self.table, self.grid), (self.grid, self.children),
-                              (self.children, self.week_list)):
+        for first, second in ((self.table, self.grid), (self.grid, self.children_list),
+                              (self.children_list, self.week_list)):
             QWidget.setTabOrder(first, second)
 
     # -- data --------------------------------------------------------------------------
@@ -125,7 +114,7 @@ class IrosPage(Page):
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self.totals.setText(service_totals(loads))
         self.children_model.set_rows(self.session.rows)
-        self.due_model.set_reviews(self.due.overdue + self.due.upcoming)
+        self.due_model.set_rows(self.due.overdue + self.due.upcoming)
         self.due_model.sort(self.week_proxy.sortColumn(), self.week_proxy.sortOrder())
         names = [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).name
                  for r in range(self.proxy.rowCount())]
@@ -150,7 +139,7 @@ class IrosPage(Page):
         """No IRO to show: empty details rather than every child unfiltered."""
         self.children_model.set_rows(())
         self.grid_model.set_lines([])
-        self.due_model.set_reviews(())
+        self.due_model.set_rows(())
         self.children_box.setTitle("Children")
         self.reviews_box.setTitle("Reviews due")
         self.week_box.setTitle("Children due")
@@ -181,23 +170,10 @@ class IrosPage(Page):
         self.week_box.setTitle(f"{self.grid_model.describe(scope, long=True)}: "
                                f"{count} {'child' if count == 1 else 'children'}")
 
-    def _open(self, index) -> None:
-        row = index.model().data(index, ROW_ROLE)
-        if row is not None:
-            self.open_child.emit(row.child_id)
-
     # -- remembered state --------------------------------------------------------------
-    def save_state(self, settings) -> None:
-        settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("detail", self.detail.saveState())
-        settings.setValue("header", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings) -> None:
-        for key, target in (("splitter", self.splitter), ("detail", self.detail),
-                            ("header", self.table.horizontalHeader())):
-            state = settings.value(key)
-            if state is not None:
-                target.restoreState(state)
+    def remembered(self) -> dict[str, Restorable]:
+        return {"splitter": self.splitter, "detail": self.detail,
+                "header": self.table.horizontalHeader()}
 
 
 def service_totals(loads: Caseloads) -> str:

@@ -9,11 +9,10 @@ them (``open_child``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,8 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui.models.reviews_due import (
     DAYS_COLUMN,
+    DUE_COLUMN,
     OVERDUE,
     WEEK_COLUMN,
     DueReviewsModel,
@@ -32,27 +33,10 @@ from permanence_tracker.gui.models.reviews_due import (
     WeekGridModel,
     iro_label,
 )
-from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.gui.pages.base import Page
+from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 ALL = "All IROs"
-
-
-def make_table(name: str, model: QAbstractItemModel, sortable: bool = False) -> QTableView:
-    """A keyboard-friendly, row-selecting table with an accessible name."""
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setModel(model)
-    view.setSortingEnabled(sortable)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setTabKeyNavigation(False)  # Tab moves on to the next control
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionsMovable(True)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class WeekGrid(QTableView):
@@ -84,9 +68,19 @@ class WeekGrid(QTableView):
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
+def reviews_list(page: Page, name: str, model: DueReviewsModel, proxy: DueReviewsProxy,
+                 column: int = DUE_COLUMN) -> QTableView:
+    """A list of reviews due through ``proxy``, sorted by ``column`` until a header is
+    clicked; Enter or double-click on a review opens the child."""
+    proxy.setSourceModel(model)
+    view = make_table(name, proxy, sortable=True)
+    view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    view.activated.connect(page.open_row)
+    return view
+
+
 class ReviewsDuePage(Page):
     title = "Reviews due"
-    open_child = Signal(str)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -105,36 +99,25 @@ class ReviewsDuePage(Page):
         self.grid_model = WeekGridModel(self)
         self.grid = WeekGrid("Reviews due week by week", self.grid_model)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._cell_chosen())
-        self.grid.activated.connect(lambda *_: self.week_list.setFocus())
         self.week_model = DueReviewsModel(self)
         self.week_proxy = DueReviewsProxy(self)
-        self.week_proxy.setSourceModel(self.week_model)
         self.week_label = QLabel()
-        self.week_list = make_table("Children due in the selected week", self.week_proxy,
-                                    sortable=True)
-        self.week_list.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.week_list.activated.connect(self._open)
+        self.week_list = reviews_list(self, "Children due in the selected week",
+                                      self.week_model, self.week_proxy)
+        self.grid.activated.connect(lambda *_: self.week_list.setFocus())
 
         self.overdue_model = DueReviewsModel(self)
         self.overdue_proxy = DueReviewsProxy(self, scope=OVERDUE)
-        self.overdue_proxy.setSourceModel(self.overdue_model)
-        self.overdue = make_table("Overdue reviews", self.overdue_proxy, sortable=True)
-        self.overdue.sortByColumn(DAYS_COLUMN, Qt.SortOrder.AscendingOrder)  # most overdue
-        self.overdue.activated.connect(self._open)
+        self.overdue = reviews_list(self, "Overdue reviews", self.overdue_model,
+                                    self.overdue_proxy, DAYS_COLUMN)  # most overdue first
         self.overdue.setColumnHidden(WEEK_COLUMN, True)  # always "Overdue" here
 
         top = QHBoxLayout()
         top.addWidget(iro_label_widget)
         top.addWidget(self.iro_box)
         top.addWidget(self.summary, 1)
-        self.weeks_box = QGroupBox("Next 8 weeks")
-        box = QVBoxLayout(self.weeks_box)
-        box.addWidget(self.grid)
-        box.addWidget(self.week_label)
-        box.addWidget(self.week_list, 1)
-        self.overdue_box = QGroupBox("Overdue")
-        box = QVBoxLayout(self.overdue_box)
-        box.addWidget(self.overdue)
+        self.weeks_box = group_box("Next 8 weeks", self.grid, self.week_label, self.week_list)
+        self.overdue_box = group_box("Overdue", self.overdue)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.weeks_box)
         self.splitter.addWidget(self.overdue_box)
@@ -151,7 +134,7 @@ class ReviewsDuePage(Page):
         for model, proxy, reviews in ((self.week_model, self.week_proxy, self.due.upcoming),
                                       (self.overdue_model, self.overdue_proxy,
                                        self.due.overdue)):
-            model.set_reviews(reviews)
+            model.set_rows(reviews)
             model.sort(proxy.sortColumn(), proxy.sortOrder())
         names = {i.name for i in cohort.iros if i.active} | set(self.due.iros)
         keys = sorted((n for n in names if n), key=str.casefold)
@@ -193,7 +176,7 @@ class ReviewsDuePage(Page):
         self.overdue_proxy.set_filter(iro, OVERDUE)
         who = "all IROs" if iro is None else iro_label(iro)
         self.overdue_box.setTitle(f"Overdue — {who}: {self.overdue_proxy.rowCount()} "
-                                  f"(due before {self.due.as_of:%d/%m/%Y}, most overdue first)")
+                                  f"(due before {uk_date(self.due.as_of)}, most overdue first)")
         mine = lines[-1][1]
         self.summary.setText(f"{len(mine.overdue)} overdue, {len(mine.upcoming)} due in the "
                              f"next 8 weeks ({who})")
@@ -211,17 +194,7 @@ class ReviewsDuePage(Page):
         self.week_label.setText(f"{self.grid_model.describe(scope, long=True)}, {who}: "
                                 f"{count} {'child' if count == 1 else 'children'}")
 
-    def _open(self, index) -> None:
-        row = index.model().data(index, ROW_ROLE)
-        if row is not None:
-            self.open_child.emit(row.child_id)
-
     # -- remembered state --------------------------------------------------------------
-    def save_state(self, settings) -> None:
-        settings.setValue("splitter", self.splitter.saveState())
-
-    def restore_state(self, settings) -> None:
-        state = settings.value("splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+    def remembered(self) -> dict[str, Restorable]:
+        return {"splitter": self.splitter}
 

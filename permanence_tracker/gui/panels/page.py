@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,15 +32,10 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.panels import TO_RECORD, needs_decision
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.gui.pages.base import Page
-from permanence_tracker.gui.pages.reviews_due import make_table
+from permanence_tracker.gui.models.rows_table import RowsProxy
+from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
 from permanence_tracker.gui.panels.actions import PanelActions
-from permanence_tracker.gui.panels.model import (
-    PANEL_DATE_COLUMN,
-    RowsProxy,
-    items_model,
-    panels_model,
-)
+from permanence_tracker.gui.panels.model import PANEL_DATE_COLUMN, items_model, panels_model
 from permanence_tracker.services.panels import commands as svc
 
 
@@ -57,7 +52,6 @@ def _count(number: int, noun: str) -> str:
 
 class PanelsPage(Page, PanelActions):
     title = "Panels"
-    open_child = Signal(str)
     loaded = Signal()  # the tables show the latest data
 
     def __init__(self, session, parent=None, today: date | None = None) -> None:
@@ -135,11 +129,8 @@ class PanelsPage(Page, PanelActions):
         self.summary.setAccessibleName("Panels summary")
         lists = QSplitter(Qt.Orientation.Vertical)
         for title, view in (("Upcoming", self.upcoming), ("Held", self.past)):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(view)
-            lists.addWidget(box)
-        self.agenda_box = QGroupBox("Agenda")
-        QVBoxLayout(self.agenda_box).addWidget(self.agenda)
+            lists.addWidget(group_box(title, view))
+        self.agenda_box = group_box("Agenda", self.agenda)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.to_record, "Outcomes to record")
         self.tabs.addTab(self.awaited, "Decisions outstanding")
@@ -160,7 +151,7 @@ class PanelsPage(Page, PanelActions):
             QWidget.setTabOrder(first, second)
 
     # -- data --------------------------------------------------------------------------
-    def refresh(self) -> tasks.Task:
+    def refresh(self) -> None:
         """Re-read in the background; the newest request wins."""
         if self._task is not None:
             self._task.cancel()
@@ -168,13 +159,21 @@ class PanelsPage(Page, PanelActions):
         task = tasks.Task(lambda progress: _read(uow, as_of))
         self._task = task
         task.succeeded.connect(lambda result, t=task: self._loaded(t, result))
-        task.failed.connect(lambda message: QMessageBox.warning(
-            self, "Could not load the panels", message))
-        return tasks.start(task)
+        task.failed.connect(self._failed)
+        tasks.start(task)
+
+    def _there(self) -> bool:
+        """Whether the page still exists: a read can outlive it (one a session reload started
+        just before the window closed), and its answer must then go nowhere."""
+        return shiboken6.isValid(self)
+
+    def _failed(self, message: str) -> None:
+        if self._there():
+            QMessageBox.warning(self, "Could not load the panels", message)
 
     def _loaded(self, task: tasks.Task, result) -> None:
-        if task is not self._task:
-            return
+        if not self._there() or task is not self._task:
+            return  # the page is gone, or a newer request superseded this one
         self._task = None
         listed, every, to_record, awaited = result
         self.panels.set_rows((*listed.upcoming, *listed.past))
@@ -272,13 +271,5 @@ class PanelsPage(Page, PanelActions):
             self.edit_item()
 
     # -- remembered state --------------------------------------------------------------
-    def save_state(self, settings) -> None:
-        settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("agenda", self.agenda.horizontalHeader().saveState())
-
-    def restore_state(self, settings) -> None:
-        for key, target in (("splitter", self.splitter),
-                            ("agenda", self.agenda.horizontalHeader())):
-            state = settings.value(key)
-            if state is not None:
-                target.restoreState(state)
+    def remembered(self) -> dict[str, Restorable]:
+        return {"splitter": self.splitter, "agenda": self.agenda.horizontalHeader()}
