@@ -1,14 +1,18 @@
-"""The main window: a thin shell of pages with an as-of date control and a status bar.
+"""The main window: a thin shell of pages with an as-of date control, a menu bar and a status bar.
 
-It remembers its geometry, each page's view state and the last page (QSettings).
+Each command is one QAction (``actions_by_name``), held by the menus (File, View, Go, Reports,
+Help), and by the toolbar when it is there too, so the menus show every shortcut and the
+toolbar and menu stay the same command. It remembers its geometry, each page's view state and
+the last page (QSettings).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -21,9 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.gui.about import open_about, shown_url
 from permanence_tracker.gui.pages.base import Page
-from permanence_tracker.gui.reports_dialog import open_reports_dialog
+from permanence_tracker.gui.reports_dialog import ReportsDialog, open_reports_dialog
 from permanence_tracker.gui.session import Session
+from permanence_tracker.gui.shortcuts import (
+    Keys,
+    ShortcutsDialog,
+    main_window_shortcuts,
+    make_action,
+    record_shortcuts,
+)
+from permanence_tracker.services.reporting.inputs import REPORTS
+
+STANDARD = QKeySequence.StandardKey
+REPORTS_KEYS = "Ctrl+Shift+T"  # not Ctrl+Shift+P: that is "Permanence plan…" in a record
 
 
 class MainWindow(QMainWindow):
@@ -36,15 +53,11 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
-        for number, page_class in enumerate(pages, start=1):
+        for page_class in pages:
             page = page_class(session, self)
             self.pages.append(page)
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
-            action = QAction(page.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
-            self.addAction(action)
             if hasattr(page, "open_child"):
                 page.open_child.connect(self.open_child)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -56,8 +69,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_actions()
         self._build_toolbar()
-        self._build_file_menu()
+        self._build_menus()
         self._build_status_bar()
         session.changed.connect(self._update_status)
         session.loading.connect(self._loading)
@@ -65,7 +79,56 @@ class MainWindow(QMainWindow):
             self, "Could not load the tracker", message))
         self._restore()
 
-    # -- chrome ------------------------------------------------------------------------
+    # -- commands ----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        """Every command once; the window holds them all, so their keys work with the menu
+        bar hidden too."""
+        from permanence_tracker.gui import return903
+
+        session, today = self.session, self.today
+        table: list[tuple[str, str, Keys | None, Callable[..., object], str]] = [
+            ("add_child", "Add child…", STANDARD.New, self.add_child,
+             "Add a child to the tracker"),
+            ("export903", "Export 903 return…", None,
+             lambda: return903.export_return(session, self, today),
+             "Write the SSDA903 return of a collection year as the DfE's CSV files"),
+            ("check903", "Check the 903 return…", None,
+             lambda: return903.open_check_dialog(session, today, self),
+             "Run the DfE's 903 validation rules on the return"),
+            ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
+            ("today", "Today", "Ctrl+T", lambda: self.as_of_edit.setDate(QDate(today)),
+             "View the tracker as it stands today"),
+            ("refresh", "Refresh", STANDARD.Refresh, session.reload,
+             "Read the tracker again from the database"),
+            ("reports", "Reports…", REPORTS_KEYS, lambda: open_reports_dialog(session, self),
+             "Print a report: caseloads, cohort, panels, a child's preparation sheet"),
+            ("shortcuts", "Keyboard shortcuts…", STANDARD.HelpContents, self.show_shortcuts,
+             "Every keyboard shortcut of the main window and a child's record"),
+            ("about", "About Permanence Tracker", None, self.show_about,
+             "The version, and the database the app is using"),
+        ]
+        table += [(f"report:{spec.name}", f"{spec.title}…", None,
+                   lambda _=False, name=spec.name: self.open_report(name),
+                   f"Open Reports with {spec.title}: {spec.description}")
+                  for spec in REPORTS.values()]
+        self.pages_group = QActionGroup(self)  # Go: the page shown is checked
+        for number, page in enumerate(self.pages):
+            table.append((f"page:{number}", page.title, f"Ctrl+{number + 1}",
+                          lambda _=False, n=number: self.show_page(n),
+                          f"Go to the {page.title} page"))
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, keys, slot, tip in table:
+            action = make_action(self, text, keys, slot, tip)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self.actions_by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        for number in range(len(self.pages)):
+            action = self.actions_by_name[f"page:{number}"]
+            action.setCheckable(True)
+            self.pages_group.addAction(action)
+        self.nav.currentRowChanged.connect(self._page_shown)
+
     def _build_toolbar(self) -> None:
         bar = QToolBar("As of")
         bar.setObjectName("asOfToolbar")
@@ -81,48 +144,54 @@ class MainWindow(QMainWindow):
         self.as_of_edit.dateChanged.connect(
             lambda d: self.session.set_as_of(d.toPython()))
         bar.addWidget(self.as_of_edit)
-        today = QAction("Today", self)
-        today.setShortcut(QKeySequence("Ctrl+T"))
-        today.triggered.connect(lambda: self.as_of_edit.setDate(QDate(self.today)))
-        bar.addAction(today)
-        refresh = QAction("Refresh", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.session.reload)
-        bar.addAction(refresh)
-        add = QAction("Add child…", self)
-        add.setShortcut(QKeySequence.StandardKey.New)
-        add.setToolTip("Add a child to the tracker (Ctrl+N)")
-        add.triggered.connect(self.add_child)
-        bar.addAction(add)
-        reports = QAction("Reports…", self)
-        reports.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        reports.setToolTip("Print a report: caseloads, cohort, panels, a child's preparation "
-                           "sheet (Ctrl+Shift+P)")
-        reports.triggered.connect(lambda: open_reports_dialog(self.session, self))
-        bar.addAction(reports)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        for name in ("today", "refresh", "add_child", "reports"):
+            bar.addAction(self.actions_by_name[name])
 
-    def _build_file_menu(self) -> None:
-        from permanence_tracker.gui import return903
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        pages = [f"page:{n}" for n in range(len(self.pages))]
+        report_entries = [f"report:{name}" for name in REPORTS]
+        for title, names in (
+            ("&File", ["add_child", "", "export903", "check903", "", "quit"]),
+            ("&View", ["today", "refresh"]),
+            ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
+            ("Report&s", ["reports", "", *report_entries]),
+            ("&Help", ["shortcuts", "", "about"]),
+        ):
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name:
+                    menu.addAction(a[name])
+                else:
+                    menu.addSeparator()
 
-        menu = self.menuBar().addMenu("&File")
-        export = menu.addAction("Export 903 return…")
-        export.setToolTip("Write the SSDA903 return of a collection year as the DfE's CSV files")
-        export.triggered.connect(lambda: return903.export_return(self.session, self, self.today))
-        check = menu.addAction("Check the 903 return…")
-        check.setToolTip("Run the DfE's 903 validation rules on the return")
-        check.triggered.connect(lambda: return903.open_check_dialog(self.session, self.today,
-                                                                    self))
+    def _page_shown(self, number: int) -> None:
+        action = self.actions_by_name.get(f"page:{number}")
+        if action is not None:
+            action.setChecked(True)
+
+    def open_report(self, name: str) -> ReportsDialog:
+        """Open Reports with the report ``name`` chosen (the Reports menu's entries)."""
+        dialog = open_reports_dialog(self.session, self)
+        dialog.report.setCurrentIndex(dialog.report.findData(name))
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(main_window_shortcuts(self, self.pages) + record_shortcuts(),
+                                 self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        return open_about(self.session, self)
 
     def _build_status_bar(self) -> None:
         self.demo_label = QLabel(" DEMO — synthetic data ")
         self.demo_label.setStyleSheet("background:#b71c1c;color:white;font-weight:bold;")
         self.demo_label.setAccessibleName("Demo data")
         self.demo_label.hide()
-        self.db_label = QLabel(f"Database: {self.session.context.url}")
+        self.db_label = QLabel(f"Database: {shown_url(self.session.context.url)}")
         self.user_label = QLabel(f"User: {self.session.context.user}")
         self.as_of_label = QLabel()
         self.busy_label = QLabel()
@@ -135,7 +204,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        self.as_of_label.setText(f"As of {self.session.as_of:%d/%m/%Y}")
+        self.as_of_label.setText(f"As of {uk_date(self.session.as_of)}")
         demo = self.session.is_demo
         self.demo_label.setVisible(demo)
         self.setWindowTitle("Permanence Tracker" + (" — DEMO" if demo else ""))
@@ -180,7 +249,7 @@ class MainWindow(QMainWindow):
             settings.beginGroup(f"pages/{type(page).__name__}")
             page.restore_state(settings)
             settings.endGroup()
-        self.show_page(int(settings.value("window/page", 0)))
+        self.show_page(int(str(settings.value("window/page", 0))))  # "2" from an INI file
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         settings = QSettings()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
@@ -43,14 +44,25 @@ from permanence_tracker.services.exports.ssda903.validator import (
     ValidatorMissingError,
     install_validator,
 )
-from permanence_tracker.services.reference import collection_year, year_text
+from permanence_tracker.services.progress import Progress
+from permanence_tracker.services.reference import (
+    collection_year,
+    collection_year_dates,
+    year_text,
+)
+from permanence_tracker.services.unit_of_work import UowFactory
+
+
+def _year_words(year: int) -> str:
+    """"2025-26 (ends 31/03/2026)": the year as the DfE names it, and the day it ends."""
+    return f"{year_text(year)} (ends {uk_date(collection_year_dates(year)[1])})"
 
 
 def _year_box(years: range, as_of: date) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName("Collection year")
     for year in reversed(years):
-        box.addItem(f"{year_text(year)} (ends 31/03/{year})", year)
+        box.addItem(_year_words(year), year)
     wanted = min(max(collection_year(as_of), years[0]), years[-1])
     box.setCurrentIndex(box.findData(wanted))
     return box
@@ -65,7 +77,7 @@ def ask_year(parent: QWidget, as_of: date, today: date) -> int | None:
     years = list(reversed(export_years(today)))
     if not years:
         return None
-    texts = [f"{year_text(y)} (ends 31/03/{y})" for y in years]
+    texts = [_year_words(y) for y in years]
     wanted = min(max(collection_year(as_of), years[-1]), years[0])
     text, ok = QInputDialog.getItem(parent, "Export the 903 return", "Collection year:", texts,
                                     years.index(wanted), False)
@@ -172,7 +184,7 @@ class CheckReturnDialog(QDialog):
     def run_check(self) -> tasks.Task:
         year, uow, today = self.year(), self.session.uow, self.today
         self._busy(f"Checking the {year_text(year)} return…")
-        self.model.set_findings(())
+        self.model.set_rows(())
         self.task = tasks.Task(lambda progress: _check(uow, year, today, progress))
         self.task.progress.connect(self._progress)
         self.task.succeeded.connect(self._checked)
@@ -191,7 +203,7 @@ class CheckReturnDialog(QDialog):
             self.summary.setText(f"Cannot check: {result}.")
             self.install_button.show()
             return
-        self.model.set_findings(result.findings)
+        self.model.set_rows(result.findings)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         found = len(result.findings)
@@ -212,11 +224,14 @@ class CheckReturnDialog(QDialog):
         self._busy("Installing the DfE 903 validator (a few minutes; needs internet)…")
         task = tasks.Task(lambda progress: install_validator(log=lambda text: progress(0, 0, text)))
         task.progress.connect(self._progress)
-        task.succeeded.connect(lambda _: (self._idle(), self.install_button.hide(),
-                                          self.summary.setText("The validator is installed: "
-                                                               "run the check.")))
+        task.succeeded.connect(self._installed)
         task.failed.connect(self._failed)
         return tasks.start(task)
+
+    def _installed(self, _result: object) -> None:
+        self._idle()
+        self.install_button.hide()
+        self.summary.setText("The validator is installed: run the check.")
 
     def _activated(self, index) -> None:
         finding = self.proxy.data(index, ROW_ROLE)
@@ -224,9 +239,9 @@ class CheckReturnDialog(QDialog):
             self._open_child(finding.child)
 
 
-def _check(uow, year: int, today: date, report):
+def _check(uow: UowFactory, year: int, today: date, progress: Progress):
     try:
-        return check_903(uow, year, today, progress=report)
+        return check_903(uow, year, today, progress=progress)
     except ValidatorMissingError as exc:
         return exc  # shown in the dialog with the offer to install
 

@@ -53,3 +53,19 @@ def small_authority(tmp_path):
 @pytest.fixture
 def rows(small_authority):
     return child_rows(load_cohort(small_authority.uow, AS_OF))
+
+
+@pytest.fixture
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings and the data folder go to a temporary place (a main window reads them)."""
+    from PySide6.QtCore import QSettings
+
+    from permanence_tracker.gui.main import make_application
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("PERMANENCE_TRACKER_DB", raising=False)
+    make_application()
+    QSettings().clear()
+    yield

@@ -212,7 +212,7 @@ def test_main_window_opens_reports_with_a_shortcut(qtbot, session):
     qtbot.addWidget(window)
     action = next(a for a in window.findChildren(type(window.actions()[0]))
                   if a.text() == "Reports…")
-    assert action.shortcut().toString() == "Ctrl+Shift+P"
+    assert action.shortcut().toString() == "Ctrl+Shift+T"  # Ctrl+Shift+P: a plan, in a record
     action.trigger()
     dialog = window.findChild(ReportsDialog)
     assert dialog is not None and dialog.isVisible()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 
-from permanence_tracker.gui.main import choose_database, make_application
+from permanence_tracker.gui.main import choose_database
 from permanence_tracker.gui.main_window import MainWindow
 from permanence_tracker.gui.pages.children import ChildrenPage
 from permanence_tracker.gui.session import Session
@@ -16,16 +16,7 @@ from permanence_tracker.gui.welcome import WelcomeDialog
 AS_OF = date(2026, 3, 31)  # as in tests/gui/conftest.py
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, monkeypatch):
-    """QSettings and the data folder go to a temporary place for every test."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.delenv("PERMANENCE_TRACKER_DB", raising=False)
-    make_application()
-    QSettings().clear()
-    yield
+pytestmark = pytest.mark.usefixtures("isolated_settings")  # tests/gui/conftest.py
 
 
 @pytest.fixture

@@ -8,11 +8,15 @@ reloads the session so every page shows it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.domain.panels import AgendaItem
+from permanence_tracker.gui.dialogs.base import RecordDialog
 from permanence_tracker.gui.panels.dialogs import (
     DecisionDialog,
     ItemDialog,
@@ -21,9 +25,28 @@ from permanence_tracker.gui.panels.dialogs import (
 )
 from permanence_tracker.services.panels import commands as svc
 
+if TYPE_CHECKING:  # the mixin is only ever part of a page, which is a QWidget
+    from permanence_tracker.gui.session import Session
 
-class PanelActions:
-    def _run(self, dialog) -> object | None:
+    _Widget = QWidget
+else:
+    _Widget = object
+
+
+class PanelActions(_Widget):
+    session: Session  # what the page provides
+    today: date
+    _chosen: int | None
+
+    if TYPE_CHECKING:
+        def refresh(self) -> object: ...
+
+        def chosen_panel(self) -> svc.PanelRow | None: ...
+
+        def chosen_item(self) -> svc.ItemRow | None: ...
+
+    def _run(self, dialog: RecordDialog) -> Any:
+        """What the dialog saved (its ``result_record``), or None when cancelled."""
         if dialog.exec():
             self.refresh()
             return dialog.result_record
@@ -41,7 +64,7 @@ class PanelActions:
 
     def add_item(self) -> None:
         row = self.chosen_panel()
-        if row is not None:
+        if row is not None and row.panel.id is not None:  # a listed panel is stored
             self._run(ItemDialog(self.session.uow, self.today, AgendaItem(row.panel.id, ""),
                                  self))
 

@@ -1,6 +1,7 @@
 """Dialogs for panels: a meeting, an agenda item, the panel's recommendation and the agency
-decision maker's decision. Each saves through :mod:`services.panels.commands`; problems show next to
-their fields and a stale edit is refused with a Reload (see :class:`RecordDialog`).
+decision maker's decision. Their forms are Qt Designer files (ui/panel_*.ui). Each reads
+through :mod:`services.panels.commands`' queries and saves through its commands; problems show
+next to their fields and a stale edit is refused with a Reload (see :class:`RecordDialog`).
 
 The recommendation and decision dialogs' ``result_record`` is a ``Recorded`` whose
 ``suggestion`` is the monitoring outcome to offer for the child (the page asks).
@@ -8,13 +9,12 @@ The recommendation and decision dialogs' ``result_record`` is a ``Recorded`` who
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from permanence_tracker.domain.calendar import WorkingCalendar
+from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
 from permanence_tracker.domain.panels import (
     ADM_DECISIONS,
     RECOMMENDATIONS,
@@ -22,60 +22,45 @@ from permanence_tracker.domain.panels import (
     PanelMeeting,
     adm_deadline,
 )
-from permanence_tracker.gui.dialogs.base import (
-    RecordDialog,
-    choose,
-    chosen,
-    fill_codes,
-    get_date,
-    set_date,
+from permanence_tracker.gui.dialogs.base import RecordDialog, chosen, get_date, set_date
+from permanence_tracker.gui.forms.ui_panel_decision_dialog import Ui_PanelDecisionDialog
+from permanence_tracker.gui.forms.ui_panel_dialog import Ui_PanelDialog
+from permanence_tracker.gui.forms.ui_panel_item_dialog import Ui_PanelItemDialog
+from permanence_tracker.gui.forms.ui_panel_recommendation_dialog import (
+    Ui_PanelRecommendationDialog,
 )
 from permanence_tracker.gui.panels.fields import (
-    NOT_RECORDED,
-    DecisionForm,
-    ItemForm,
-    PanelForm,
-    RecommendationForm,
+    fill_listed,
+    fit_text_boxes,
+    optional_date,
+    set_optional_date,
 )
 from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services.unit_of_work import UowFactory
 
 QUORATE_CHOICES = (("Not recorded yet", None), ("Quorate", True), ("Not quorate", False))
 
 
-def optional_date(edit: QDateEdit) -> date | None:
-    return None if edit.date() == NOT_RECORDED else get_date(edit)
-
-
-def set_optional_date(edit: QDateEdit, day: date | None) -> None:
-    if day is None:
-        edit.setDate(NOT_RECORDED)
-    else:
-        set_date(edit, day)
-
-
-def _fill(combo, values, current: str, blank: str | None = None) -> None:
-    """Fill with ``values``; a stored value no longer in the list is kept as a choice."""
-    listed = tuple(values) + ((current,) if current and current not in values else ())
-    fill_codes(combo, ((v, "") for v in listed), blank=blank)
-    choose(combo, current)
-
-
 class _Dialog(RecordDialog):
+    def __init__(self, uow_factory: UowFactory, today: date, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(uow_factory, today, parent)
+        fit_text_boxes(self)
+
     def show_problems(self, problems) -> None:
         super().show_problems(problems)
         self.adjustSize()  # room for the messages under their fields
 
 
 class PanelDialog(_Dialog):
-    FORM = PanelForm
+    FORM = Ui_PanelDialog
 
-    def __init__(self, uow_factory: Callable, today: date, panel: PanelMeeting | None = None,
+    def __init__(self, uow_factory: UowFactory, today: date, panel: PanelMeeting | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.panel = panel
         self.setWindowTitle("Edit panel" if panel else "Add a panel")
-        with uow_factory() as uow:
-            self.types = uow.settings().panel_types
+        self.types = svc.panel_settings(uow_factory).types
         for text, value in QUORATE_CHOICES:
             self.ui.quorate.addItem(text, value)
         self.load()
@@ -87,7 +72,7 @@ class PanelDialog(_Dialog):
             panel = self.panel = detail.panel.panel
         ui = self.ui
         set_date(ui.date, panel.date)
-        _fill(ui.type, self.types, panel.type, blank="Choose a type…")
+        fill_listed(ui.type, self.types, panel.type, blank="Choose a type…")
         ui.chair.setText(panel.chair)
         ui.members.setPlainText("\n".join(panel.members))
         ui.quorate.setCurrentIndex([v for _, v in QUORATE_CHOICES].index(panel.quorate))
@@ -106,22 +91,21 @@ class PanelDialog(_Dialog):
 
 
 class ItemDialog(_Dialog):
-    FORM = ItemForm
+    FORM = Ui_PanelItemDialog
 
-    def __init__(self, uow_factory: Callable, today: date, item: AgendaItem,
+    def __init__(self, uow_factory: UowFactory, today: date, item: AgendaItem,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.item = item
         self.setWindowTitle("Edit agenda item" if item.id else "Add an agenda item")
-        with uow_factory() as uow:
-            self.business = uow.settings().panel_business
+        self.business = svc.panel_settings(uow_factory).business
         self.load()
 
     def load(self) -> None:
         if self.item.id is not None:
             self.item = svc.agenda_item(self.uow_factory, self.item.id)
         ui, item = self.ui, self.item
-        _fill(ui.business, self.business, item.business, blank="Choose the business…")
+        fill_listed(ui.business, self.business, item.business, blank="Choose the business…")
         ui.child_id.setText(item.child_id or "")
         ui.carers.setText(item.carers)
         ui.terms.setText(item.terms)
@@ -137,14 +121,15 @@ class ItemDialog(_Dialog):
 class _ResultDialog(_Dialog):
     """Records part of an existing item's result; ``item`` is the item as the user saw it."""
 
-    def __init__(self, uow_factory: Callable, today: date, item: AgendaItem, about: str,
+    def __init__(self, uow_factory: UowFactory, today: date, item: AgendaItem, about: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, parent)
         self.item = item
         self.ui.intro.setText(f"{about}\n\n{self.ui.intro.text()}")
 
     def load(self) -> None:
-        self.item = svc.agenda_item(self.uow_factory, self.item.id)
+        if self.item.id is not None:  # always: a result is recorded on a stored item
+            self.item = svc.agenda_item(self.uow_factory, self.item.id)
         self.fill()
 
     def fill(self) -> None:
@@ -152,9 +137,9 @@ class _ResultDialog(_Dialog):
 
 
 class RecommendationDialog(_ResultDialog):
-    FORM = RecommendationForm
+    FORM = Ui_PanelRecommendationDialog
 
-    def __init__(self, uow_factory: Callable, today: date, item: AgendaItem, about: str,
+    def __init__(self, uow_factory: UowFactory, today: date, item: AgendaItem, about: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, item, about, parent)
         self.setWindowTitle("Record the panel's recommendation")
@@ -162,7 +147,7 @@ class RecommendationDialog(_ResultDialog):
 
     def fill(self) -> None:
         ui, item = self.ui, self.item
-        _fill(ui.recommendation, RECOMMENDATIONS, item.recommendation,
+        fill_listed(ui.recommendation, RECOMMENDATIONS, item.recommendation,
               blank="Choose the recommendation…")
         ui.reasons.setPlainText(item.reasons)
         ui.dissent.setPlainText(item.dissent)
@@ -175,26 +160,22 @@ class RecommendationDialog(_ResultDialog):
 
 
 class DecisionDialog(_ResultDialog):
-    FORM = DecisionForm
+    FORM = Ui_PanelDecisionDialog
 
-    def __init__(self, uow_factory: Callable, today: date, item: AgendaItem, about: str,
+    def __init__(self, uow_factory: UowFactory, today: date, item: AgendaItem, about: str,
                  panel_date: date, parent: QWidget | None = None) -> None:
         super().__init__(uow_factory, today, item, about, parent)
         self.setWindowTitle("Record the agency decision maker's decision")
-        with uow_factory() as uow:
-            self.calendar = WorkingCalendar(uow.settings().closure_days)
+        self.calendar = WorkingCalendar(svc.panel_settings(uow_factory).closure_days)
         self.panel_date = panel_date
-        self.deadline_hint = QLabel()
-        self.deadline_hint.setWordWrap(True)
-        self.deadline_hint.setAccessibleName("Decision deadline")
-        self.layout().insertWidget(3, self.deadline_hint)
+        self.deadline_hint = self.ui.deadline_hint
         self.ui.minutes_received.dateChanged.connect(self._hint)
         self.fill()
 
     def fill(self) -> None:
         ui, item = self.ui, self.item
         set_optional_date(ui.minutes_received, item.minutes_received)
-        _fill(ui.adm_decision, ADM_DECISIONS, item.adm_decision, blank="Not decided yet")
+        fill_listed(ui.adm_decision, ADM_DECISIONS, item.adm_decision, blank="Not decided yet")
         set_optional_date(ui.adm_decision_date, item.adm_decision_date)
         ui.adm_notes.setPlainText(item.adm_notes)
         self._hint()
@@ -205,8 +186,8 @@ class DecisionDialog(_ResultDialog):
             text = ("Enter the day the ADM received the minutes: the 7 working days run from "
                     "then.")
         else:
-            text = (f"Decision due by {adm_deadline(received, self.calendar):%d/%m/%Y}: 7 "
-                    f"working days after the minutes arrived on {received:%d/%m/%Y}.")
+            text = (f"Decision due by {uk_date(adm_deadline(received, self.calendar))}: 7 "
+                    f"working days after the minutes arrived on {uk_date(received)}.")
         self.deadline_hint.setText(text)
 
     def store(self) -> svc.Recorded:

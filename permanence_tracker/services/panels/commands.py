@@ -19,6 +19,8 @@ Reads, each ``(uow_factory, ...)`` returning frozen rows (from :mod:`services.pa
 - ``panel_figures(uow_factory, periods=None) -> tuple[PanelFigures, ...]``: plans and matches
   for permanent fostering and adoption matches recommended, by panel date, per (start, end)
   period (both days included; default every financial year holding a panel).
+- ``panel_settings(uow_factory) -> PanelSettings(types, business, closure_days)``: what the
+  panel dialogs offer, and the closure days the ADM's working days skip.
 
 Writes take ``today`` and raise :class:`ValidationError` (every problem, nothing written),
 :class:`ConflictError` (a stale version) or :class:`NotFoundError`:
@@ -36,10 +38,10 @@ Writes take ``today`` and raise :class:`ValidationError` (every problem, nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import MonitoringOutcome
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
 from permanence_tracker.domain.panel_checks import check_item, check_panel
@@ -56,6 +58,7 @@ from permanence_tracker.services.panels.queries import (
     PanelFigures,
     PanelList,
     PanelRow,
+    PanelSettings,
     agenda_item,
     financial_year,
     outcomes_to_record,
@@ -63,16 +66,18 @@ from permanence_tracker.services.panels.queries import (
     panel_detail,
     panel_figures,
     panel_items,
+    panel_settings,
     panels,
 )
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 __all__ = [
     "FIELD_WORDS", "ItemRow", "PanelDetail", "PanelFigures", "PanelList", "PanelRow",
-    "Recorded", "add_suggested_outcome", "agenda_item", "delete_item", "delete_panel",
-    "financial_year", "outcomes_to_record", "outstanding_decisions", "panel_detail",
-    "panel_figures", "panel_items", "panels", "record_decision", "record_minutes",
-    "record_recommendation", "save_item", "save_panel",
+    "PanelSettings", "Recorded", "add_suggested_outcome", "agenda_item", "delete_item",
+    "delete_panel", "financial_year", "outcomes_to_record", "outstanding_decisions",
+    "panel_detail", "panel_figures", "panel_items", "panel_settings", "panels",
+    "record_decision", "record_minutes", "record_recommendation", "save_item", "save_panel",
 ]
 
 # How a field of an item reads in a message about its panel
@@ -91,14 +96,14 @@ def _raise(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
-def _panel(uow, panel_id: int) -> PanelMeeting:
+def _panel(uow: UnitOfWork, panel_id: int) -> PanelMeeting:
     found = uow.repo.records_where(PanelMeeting, id=panel_id)
     if not found:
         raise NotFoundError(f"no panel with ID {panel_id}: check the ID or list the panels")
     return found[0]
 
 
-def _item(uow, item_id: int | None) -> AgendaItem:
+def _item(uow: UnitOfWork, item_id: int | None) -> AgendaItem:
     found = uow.repo.records_where(AgendaItem, id=item_id) if item_id is not None else []
     if not found:
         raise NotFoundError(f"no agenda item with ID {item_id}: check the ID or list the "
@@ -111,7 +116,7 @@ def _tidy(item: AgendaItem) -> AgendaItem:
     return replace(item, child_id=child, carers=item.carers.strip(), terms=item.terms.strip())
 
 
-def save_panel(uow_factory: Callable, panel: PanelMeeting, today: date) -> PanelMeeting:
+def save_panel(uow_factory: UowFactory, panel: PanelMeeting, today: date) -> PanelMeeting:
     """Add or update a meeting; an update must leave each of its items valid."""
     panel = replace(panel, chair=panel.chair.strip(), venue=panel.venue.strip(),
                     members=tuple(m.strip() for m in panel.members))
@@ -134,16 +139,17 @@ def save_panel(uow_factory: Callable, panel: PanelMeeting, today: date) -> Panel
         return uow.repo.add(panel) if stored is None else uow.repo.update(panel)
 
 
-def delete_panel(uow_factory: Callable, panel: PanelMeeting) -> None:
+def delete_panel(uow_factory: UowFactory, panel: PanelMeeting) -> None:
     with uow_factory() as uow:
         items = uow.repo.records_where(AgendaItem, panel_id=panel.id)
         if items:
-            raise ValidationError([Problem("", f"the panel of {panel.date:%d/%m/%Y} has "
+            raise ValidationError([Problem("", f"the panel of {uk_date(panel.date)} has "
                                                f"{len(items)} agenda item(s): remove them first")])
         uow.repo.delete(panel)
 
 
-def _check(uow, item: AgendaItem, today: date) -> tuple[PanelMeeting, AgendaItem | None]:
+def _check(uow: UnitOfWork, item: AgendaItem, today: date
+           ) -> tuple[PanelMeeting, AgendaItem | None]:
     panel = _panel(uow, item.panel_id)
     stored = _item(uow, item.id) if item.id is not None else None
     business = uow.settings().panel_business + ((stored.business,) if stored else ())
@@ -152,19 +158,19 @@ def _check(uow, item: AgendaItem, today: date) -> tuple[PanelMeeting, AgendaItem
     return panel, stored
 
 
-def save_item(uow_factory: Callable, item: AgendaItem, today: date) -> AgendaItem:
+def save_item(uow_factory: UowFactory, item: AgendaItem, today: date) -> AgendaItem:
     item = _tidy(item)
     with uow_factory() as uow:
         _panel_, stored = _check(uow, item, today)
         return uow.repo.add(item) if stored is None else uow.repo.update(item)
 
 
-def delete_item(uow_factory: Callable, item: AgendaItem) -> None:
+def delete_item(uow_factory: UowFactory, item: AgendaItem) -> None:
     with uow_factory() as uow:
         uow.repo.delete(item)
 
 
-def _record(uow_factory: Callable, item: AgendaItem, today: date) -> Recorded:
+def _record(uow_factory: UowFactory, item: AgendaItem, today: date) -> Recorded:
     with uow_factory() as uow:
         panel, _stored = _check(uow, item, today)
         saved = uow.repo.update(item)
@@ -177,14 +183,14 @@ def _record(uow_factory: Callable, item: AgendaItem, today: date) -> Recorded:
         return Recorded(saved, suggestion)
 
 
-def record_recommendation(uow_factory: Callable, item: AgendaItem, recommendation: str,
+def record_recommendation(uow_factory: UowFactory, item: AgendaItem, recommendation: str,
                           reasons: str, dissent: str, today: date) -> Recorded:
     """The panel's recommendation on ``item`` (as the user saw it: a stale one conflicts)."""
     return _record(uow_factory, replace(_tidy(item), recommendation=recommendation,
                                         reasons=reasons.strip(), dissent=dissent.strip()), today)
 
 
-def record_decision(uow_factory: Callable, item: AgendaItem, minutes_received: date | None,
+def record_decision(uow_factory: UowFactory, item: AgendaItem, minutes_received: date | None,
                     decision: str, decided: date | None, today: date,
                     notes: str = "") -> Recorded:
     """When the ADM received the minutes and (once made) the ADM's decision and its date."""
@@ -193,7 +199,7 @@ def record_decision(uow_factory: Callable, item: AgendaItem, minutes_received: d
                                         adm_notes=notes.strip()), today)
 
 
-def record_minutes(uow_factory: Callable, panel_id: int, received: date, today: date
+def record_minutes(uow_factory: UowFactory, panel_id: int, received: date, today: date
                    ) -> tuple[AgendaItem, ...]:
     """Date the minutes for every item of a panel that awaits them; returns those items."""
     with uow_factory() as uow:
@@ -212,7 +218,7 @@ def record_minutes(uow_factory: Callable, panel_id: int, received: date, today: 
         return tuple(uow.repo.update(i) for i in changed)
 
 
-def add_suggested_outcome(uow_factory: Callable, suggestion: SuggestedOutcome, today: date
+def add_suggested_outcome(uow_factory: UowFactory, suggestion: SuggestedOutcome, today: date
                           ) -> MonitoringOutcome:
     """Add the suggested outcome to the child, validated and audited like any outcome."""
     return records.add_outcome(uow_factory, MonitoringOutcome(

@@ -8,13 +8,13 @@ authority's working calendar (England bank holidays plus its closure days).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from permanence_tracker.domain.calendar import WorkingCalendar
+from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
-from permanence_tracker.domain.measures import financial_year  # the one helper (issue 8)
+from permanence_tracker.domain.measures import financial_year as financial_year  # re-exported
 from permanence_tracker.domain.panels import (
     ADOPTION_MATCH,
     MATCH_PERMANENT_FOSTERING,
@@ -26,6 +26,7 @@ from permanence_tracker.domain.panels import (
     PanelMeeting,
     item_status,
 )
+from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,27 @@ class PanelFigures:
     adoption_matches: int
 
 
-def _rows(uow, panels: Sequence[PanelMeeting], as_of: date) -> dict[int, list[ItemRow]]:
+@dataclass(frozen=True, slots=True)
+class PanelSettings:
+    """What the panel dialogs offer and count with, as the authority configured them."""
+
+    types: tuple[str, ...]  # panel types ("Adoption", "Fostering", "Permanence" ...)
+    business: tuple[str, ...]  # what an agenda item can be about
+    closure_days: tuple[date, ...]  # the authority's own, on top of England's bank holidays
+
+
+def panel_settings(uow_factory: UowFactory) -> PanelSettings:
+    """The panel types, agenda business and closure days from the authority's settings."""
+    with uow_factory() as uow:
+        settings = uow.settings()
+    return PanelSettings(tuple(settings.panel_types), tuple(settings.panel_business),
+                         tuple(settings.closure_days))
+
+
+def _rows(uow: UnitOfWork, panels: Sequence[PanelMeeting], as_of: date
+          ) -> dict[int, list[ItemRow]]:
     calendar = WorkingCalendar(uow.settings().closure_days)
-    wanted = {p.id: p for p in panels}
+    wanted = {p.id: p for p in panels if p.id is not None}
     if len(wanted) == 1:  # one panel's agenda: read just that
         items = uow.repo.records_where(AgendaItem, panel_id=next(iter(wanted)))
     else:
@@ -112,9 +131,9 @@ def _rows(uow, panels: Sequence[PanelMeeting], as_of: date) -> dict[int, list[It
     rows: dict[int, list[ItemRow]] = defaultdict(list)
     for item in items:  # by id: the order they were put on the agenda
         panel = wanted[item.panel_id]
-        rows[panel.id].append(ItemRow(item, len(rows[panel.id]) + 1, panel,
-                                      names.get(item.child_id or "", ""),
-                                      item_status(item, panel.date, calendar, as_of)))
+        agenda = rows[item.panel_id]
+        agenda.append(ItemRow(item, len(agenda) + 1, panel, names.get(item.child_id or "", ""),
+                              item_status(item, panel.date, calendar, as_of)))
     return rows
 
 
@@ -125,22 +144,23 @@ def _panel_row(panel: PanelMeeting, rows: Iterable[ItemRow], as_of: date) -> Pan
                     sum(r.outstanding for r in rows), sum(r.missed for r in rows))
 
 
-def _all(uow_factory: Callable, as_of: date) -> tuple[list[PanelMeeting], dict[int, list]]:
+def _all(uow_factory: UowFactory, as_of: date
+         ) -> tuple[list[PanelMeeting], dict[int, list[ItemRow]]]:
     with uow_factory() as uow:
         meetings = uow.repo.records_where(PanelMeeting)
         return meetings, _rows(uow, meetings, as_of)
 
 
-def panels(uow_factory: Callable, as_of: date) -> PanelList:
+def panels(uow_factory: UowFactory, as_of: date) -> PanelList:
     meetings, rows = _all(uow_factory, as_of)
-    listed = [_panel_row(p, rows.get(p.id, ()), as_of) for p in meetings]
+    listed = [_panel_row(p, rows.get(p.id or 0, ()), as_of) for p in meetings]
     upcoming = sorted((r for r in listed if r.upcoming), key=lambda r: (r.panel.date, r.panel.id))
     past = sorted((r for r in listed if not r.upcoming),
                   key=lambda r: (r.panel.date, r.panel.id), reverse=True)
     return PanelList(as_of, tuple(upcoming), tuple(past))
 
 
-def panel_detail(uow_factory: Callable, panel_id: int, as_of: date) -> PanelDetail:
+def panel_detail(uow_factory: UowFactory, panel_id: int, as_of: date) -> PanelDetail:
     with uow_factory() as uow:
         found = uow.repo.records_where(PanelMeeting, id=panel_id)
         if not found:
@@ -150,31 +170,32 @@ def panel_detail(uow_factory: Callable, panel_id: int, as_of: date) -> PanelDeta
     return PanelDetail(as_of, _panel_row(found[0], items, as_of), tuple(items))
 
 
-def agenda_item(uow_factory: Callable, item_id: int) -> AgendaItem:
+def agenda_item(uow_factory: UowFactory, item_id: int) -> AgendaItem:
     """One agenda item as stored (with its version, for an edit)."""
     with uow_factory() as uow:
         found = uow.repo.records_where(AgendaItem, id=item_id)
     if not found:
         raise NotFoundError(f"no agenda item with ID {item_id}: check the ID or list the "
                             "panel's items")
-    return found[0]
+    item: AgendaItem = found[0]
+    return item
 
 
-def _every_item(uow_factory: Callable, as_of: date) -> list[ItemRow]:
+def _every_item(uow_factory: UowFactory, as_of: date) -> list[ItemRow]:
     _meetings, rows = _all(uow_factory, as_of)
     return [row for items in rows.values() for row in items]
 
 
-def panel_items(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...]:
+def panel_items(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Every agenda item of every panel, by panel date then agenda number."""
     rows = _every_item(uow_factory, as_of)
     return tuple(sorted(rows, key=lambda r: (r.panel.date, r.panel.id or 0, r.number)))
 
 
-def outstanding_decisions(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...]:
+def outstanding_decisions(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Items awaiting the ADM's decision: missed deadlines first (oldest deadline first), then
     those due (soonest first), then those whose minutes the ADM has not received yet."""
-    def order(row: ItemRow):
+    def order(row: ItemRow) -> tuple[bool, bool, date, date, int]:
         waiting = row.deadline is None
         return (not row.missed, waiting, row.deadline or row.panel.date, row.panel.date,
                 row.number)
@@ -183,22 +204,20 @@ def outstanding_decisions(uow_factory: Callable, as_of: date) -> tuple[ItemRow, 
                         key=order))
 
 
-def outcomes_to_record(uow_factory: Callable, as_of: date) -> tuple[ItemRow, ...]:
+def outcomes_to_record(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Items of panels held by ``as_of`` whose recommendation is not recorded, oldest first."""
     rows = (r for r in _every_item(uow_factory, as_of) if r.status.state == TO_RECORD)
     return tuple(sorted(rows, key=lambda r: (r.panel.date, r.panel.id or 0, r.number)))
 
 
-
-
 def _label(start: date, end: date) -> str:
-    if (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) and \
-            end.year == start.year + 1:
+    """A financial year as the council's panel report names it ("2025/26"), else the dates."""
+    if (start, end) == financial_year(start):
         return f"{start.year}/{str(end.year)[2:]}"
-    return f"{start:%d/%m/%Y} to {end:%d/%m/%Y}"
+    return f"{uk_date(start)} to {uk_date(end)}"
 
 
-def panel_figures(uow_factory: Callable,
+def panel_figures(uow_factory: UowFactory,
                   periods: Sequence[tuple[date, date]] | None = None) -> tuple[PanelFigures, ...]:
     """Plans and matches for permanent fostering and adoption matches recommended, per period.
 
@@ -214,7 +233,7 @@ def panel_figures(uow_factory: Callable,
     figures = []
     for start, end in periods:
         if end < start:
-            raise ValidationError([Problem("period", f"{start:%d/%m/%Y} to {end:%d/%m/%Y} ends "
+            raise ValidationError([Problem("period", f"{uk_date(start)} to {uk_date(end)} ends "
                                                      "before it starts: swap the dates")])
         held = {i for i, p in meetings.items() if start <= p.date <= end}
         mine = [i for i in items if i.panel_id in held]
@@ -230,5 +249,4 @@ def _financial_years(days: list[date]) -> list[tuple[date, date]]:
     if not days:
         return []
     first, last = financial_year(min(days)), financial_year(max(days))
-    return [(date(year, 4, 1), date(year + 1, 3, 31))
-            for year in range(first[0].year, last[0].year + 1)]
+    return [financial_year(date(year, 4, 1)) for year in range(first[0].year, last[0].year + 1)]
