@@ -28,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeGuard
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import AdoptionMilestones, Episode
 from permanence_tracker.domain.measures import DriftFlag
 from permanence_tracker.domain.periods import Period
@@ -96,7 +98,8 @@ def adoption_path(
     reversals = [r.reversed for r in mine if r.reversed is not None and r.reversed <= as_of]
     epoch = max(reversals) if reversals else None
 
-    def seen(day: date | None, floor: date = period.start) -> bool:
+    # A TypeGuard so the dates that pass are known to be dates (not None) where they are used.
+    def seen(day: date | None, floor: date = period.start) -> TypeGuard[date]:
         return day is not None and floor <= day <= as_of
 
     live = [r for r in mine if r.reversed is None or r.reversed > as_of]
@@ -137,7 +140,7 @@ def adoption_drift(
     if path.adoption_planned and path.placed is None and a1 > a1_days:
         flags.append(DriftFlag(
             "A1", a1, a1_days, period.start,
-            f"A1: {a1} days from entering care ({period.start:%d/%m/%Y}), not yet placed "
+            f"A1: {a1} days from entering care ({uk_date(period.start)}), not yet placed "
             f"for adoption; threshold {a1_days} days (adoption scorecard)",
         ))
     order = path.placement_order
@@ -146,7 +149,7 @@ def adoption_drift(
         if a2 > a2_days:
             flags.append(DriftFlag(
                 "A2", a2, a2_days, order,
-                f"A2: {a2} days from placement order ({order:%d/%m/%Y}), not yet matched; "
+                f"A2: {a2} days from placement order ({uk_date(order)}), not yet matched; "
                 f"threshold {a2_days} days (adoption scorecard)",
             ))
     return tuple(flags)

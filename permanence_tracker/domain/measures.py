@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import (
     ATTENDED,
     PARTICIPATED,
@@ -74,10 +75,15 @@ def ico_drift(period: Period, as_of: date, weeks: int = 26) -> DriftFlag | None:
     ended = since + timedelta(days=limit - 1)
     return DriftFlag(
         "ICO", days, limit, since,
-        f"Interim care order since {since:%d/%m/%Y} (day {days + 1}): beyond {weeks} weeks, "
-        f"the {weeks} weeks beginning with that day ended on {ended:%d/%m/%Y} "
+        f"Interim care order since {uk_date(since)} (day {days + 1}): beyond {weeks} weeks, "
+        f"the {weeks} weeks beginning with that day ended on {uk_date(ended)} "
         "(Children Act 1989 s32(1)(a))",
     )
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part`` as a share of ``whole`` (0.0 to 1.0); None when there is no whole to share."""
+    return part / whole if whole else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +94,11 @@ class ParticipationRates:
 
     @property
     def attendance_rate(self) -> float | None:
-        return self.attended / self.reviews if self.reviews else None
+        return share(self.attended, self.reviews)
 
     @property
     def participation_rate(self) -> float | None:
-        return self.participated / self.reviews if self.reviews else None
+        return share(self.participated, self.reviews)
 
 
 def participation_rates(codes: Iterable[str]) -> ParticipationRates:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import PlanChange, Review
 from permanence_tracker.domain.periods import Period
 from permanence_tracker.domain.timetable import ReviewTimetable, ordinal
@@ -136,13 +137,13 @@ class PlanAnswerConflict:
 
     @property
     def explanation(self) -> str:
-        review = f"{ordinal(self.number)} review on {self.held:%d/%m/%Y}"
+        review = f"{ordinal(self.number)} review on {uk_date(self.held)}"
         if self.says:
-            found = (f"the first plan recorded was agreed on {self.plan_agreed:%d/%m/%Y}"
+            found = (f"the first plan recorded was agreed on {uk_date(self.plan_agreed)}"
                      if self.plan_agreed else "no plan for permanence is recorded")
             return f"{review} says a plan was in place, but {found}"
         return (f"{review} says no plan was in place, but a plan was agreed on "
-                f"{self.plan_agreed:%d/%m/%Y}")
+                f"{uk_date(self.plan_agreed)}")
 
 
 def plan_answer_conflicts(

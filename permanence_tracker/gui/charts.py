@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -25,7 +26,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication
 
 LEFT, BOTTOM = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
@@ -41,7 +42,8 @@ class Bars:
     decimals: int = 0
 
 
-def _colours(palette: QPalette):
+def _colours(palette: QPalette) -> tuple[QColor, QColor, QColor, QColor]:
+    """Text, base, mid and highlight, from the active group."""
     group = QPalette.ColorGroup.Active
     return (palette.color(group, QPalette.ColorRole.Text),
             palette.color(group, QPalette.ColorRole.Base),
@@ -67,7 +69,7 @@ def new_chart(title: str, palette: QPalette) -> QChart:
     return chart
 
 
-def _axis_style(axis, palette: QPalette, title: str = "") -> None:
+def _axis_style(axis: QAbstractAxis, palette: QPalette, title: str = "") -> None:
     text, _base, mid, _ = _colours(palette)
     axis.setLabelsFont(QApplication.font())
     axis.setLabelsBrush(text)
@@ -90,6 +92,12 @@ def _value_axis(top: float, palette: QPalette, title: str, decimals: int = 0) ->
 
 def bar_chart(title: str, bars: Bars, palette: QPalette, horizontal: bool = True) -> QChart:
     """Bars with their values printed at the ends; category labels on the other axis."""
+    return _bar_chart(title, bars, palette, horizontal)[0]
+
+
+def _bar_chart(title: str, bars: Bars, palette: QPalette, horizontal: bool = True
+               ) -> tuple[QChart, QBarCategoryAxis, QValueAxis]:
+    """The bar chart, its category axis and its value axis."""
     text, _base, _mid, highlight = _colours(palette)
     chart = new_chart(title, palette)
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
@@ -112,22 +120,20 @@ def bar_chart(title: str, bars: Bars, palette: QPalette, horizontal: bool = True
     categories = QBarCategoryAxis()
     categories.append(labels or [""])
     _axis_style(categories, palette)
-    values = _value_axis(max(bars.values, default=0), palette, bars.unit, bars.decimals)
+    value_axis = _value_axis(max(bars.values, default=0), palette, bars.unit, bars.decimals)
     chart.addAxis(categories, LEFT if horizontal else BOTTOM)
-    chart.addAxis(values, BOTTOM if horizontal else LEFT)
+    chart.addAxis(value_axis, BOTTOM if horizontal else LEFT)
     series.attachAxis(categories)
-    series.attachAxis(values)
+    series.attachAxis(value_axis)
     chart.legend().hide()  # one series: the axis title says what the bars count
-    return chart
+    return chart, categories, value_axis
 
 
 def caseload_chart(title: str, bars: Bars, low: int, high: int, palette: QPalette) -> QChart:
     """Per-FTE bars for each IRO (read top down), with the band's two ends as lines across
     them (dashed low, dotted high, each named with its value in the legend)."""
-    chart = bar_chart(title, bars, palette)
+    chart, categories, values = _bar_chart(title, bars, palette)  # horizontal bars
     text = _colours(palette)[0]
-    values = chart.axes(Qt.Orientation.Horizontal)[0]
-    categories = chart.axes(Qt.Orientation.Vertical)[0]
     values.setRange(0, max([*bars.values, high], default=high) * 1.15)
     values.applyNiceNumbers()
     rows = max(len(bars.labels), 1)

@@ -19,13 +19,15 @@ try:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 except ImportError:  # Qt PDF is a separate wheel; the viewer fallback needs nothing
-    QPdfDocument = QPdfView = None
+    QT_PDF = False
+else:
+    QT_PDF = True
 
 PRINT_DPI = 300  # enough for text; a 1200 dpi A4 page image would need half a gigabyte
 
 
 def have_qt_pdf() -> bool:
-    return QPdfDocument is not None
+    return QT_PDF
 
 
 class PdfPreview(QWidget):
@@ -36,6 +38,9 @@ class PdfPreview(QWidget):
         self.embedded = have_qt_pdf() if use_qt_pdf is None else use_qt_pdf and have_qt_pdf()
         self.pdf = b""
         self._buffer: QBuffer | None = None
+        # Both None unless embedded (no Qt PDF, or the caller asked for the system viewer).
+        self.document: QPdfDocument | None = None
+        self.view: QPdfView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.embedded:
@@ -47,7 +52,6 @@ class PdfPreview(QWidget):
             self.view.setAccessibleName("Report preview")
             layout.addWidget(self.view)
         else:
-            self.document = self.view = None
             self.note = QLabel("The preview opens in your PDF viewer (Qt PDF is not installed).")
             self.note.setWordWrap(True)
             self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,7 +59,7 @@ class PdfPreview(QWidget):
 
     def load(self, pdf: bytes) -> None:
         self.pdf = pdf
-        if not self.embedded:
+        if self.document is None:  # not embedded
             return
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf))
@@ -66,11 +70,12 @@ class PdfPreview(QWidget):
         self._buffer = buffer  # the document reads from it while shown
 
     def page_count(self) -> int:
-        return self.document.pageCount() if self.embedded else 0
+        return self.document.pageCount() if self.document is not None else 0
 
     def print_to(self, printer: QPrinter) -> int:
         """Render every page onto ``printer`` (Qt PDF only); returns the pages printed."""
-        if not self.embedded or not self.page_count():
+        document = self.document  # None unless embedded
+        if document is None or not self.page_count():
             return 0
         painter = QPainter()
         if not painter.begin(printer):
@@ -79,18 +84,20 @@ class PdfPreview(QWidget):
             for page in range(self.page_count()):
                 if page:
                     printer.newPage()
-                self._paint_page(painter, printer, page)
+                _paint_page(document, painter, printer, page)
         finally:
             painter.end()
         return self.page_count()
 
-    def _paint_page(self, painter: QPainter, printer: QPrinter, page: int) -> None:
-        size = self.document.pagePointSize(page)  # points: 1/72 inch
-        pixels = QSize(round(size.width() * PRINT_DPI / 72), round(size.height() * PRINT_DPI / 72))
-        image = self.document.render(page, pixels)
-        target = printer.pageLayout().paintRectPixels(printer.resolution())
-        scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
+
+def _paint_page(document: QPdfDocument, painter: QPainter, printer: QPrinter, page: int
+                ) -> None:
+    size = document.pagePointSize(page)  # points: 1/72 inch
+    pixels = QSize(round(size.width() * PRINT_DPI / 72), round(size.height() * PRINT_DPI / 72))
+    image = document.render(page, pixels)
+    target = printer.pageLayout().paintRectPixels(printer.resolution())
+    scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    painter.drawImage(QRect(0, 0, scaled.width(), scaled.height()), image)
 
 
 def open_in_viewer(pdf: bytes, name: str) -> Path:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from permanence_tracker.domain.audit import AuditCheck
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.persistence import tables as t
 
 # Any fixed 64-bit number: the key of the advisory lock that serialises audited writers.
@@ -54,7 +55,7 @@ def lock_chain(connection: Connection) -> None:
 
 def _describe(row: Any) -> str:
     return (f"audit entry {row.id} ({row.action} of {row.table_name} {row.row_key} by "
-            f"{row.user} at {utc(row.at):%d/%m/%Y %H:%M} UTC)")
+            f"{row.user} at {uk_date(utc(row.at))} UTC)")
 
 
 def verify_audit_chain(connection: Connection) -> AuditCheck:

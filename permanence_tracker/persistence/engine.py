@@ -23,8 +23,8 @@ from permanence_tracker import paths
 
 try:
     import fcntl
-except ImportError:  # Windows
-    fcntl = None
+except ImportError:  # Windows: None means no lock (see _one_migrator)
+    fcntl = None  # type: ignore[assignment]  # mypy types the name as the module
 
 ENV_VAR = "PERMANENCE_TRACKER_DB"
 

@@ -158,7 +158,8 @@ class Repository:
         result = self.connection.execute(insert(table).values(row))
         if "id" in table.c:
             self._after_explicit_ids(table, [row["id"]] if "id" in row else [])
-            row["id"] = result.inserted_primary_key[0]
+            # None only after an executemany; a one-row insert always has its key row.
+            row["id"] = result.inserted_primary_key[0]  # type: ignore[index]
         self._audit_rows([(table.name, row.get("child_id"), self._key(table, row),
                            "insert", None, row)])
         return dataclasses.replace(record, **({"id": row["id"]} if "id" in row else {}), version=1)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.schema import SchemaItem
 
 metadata = MetaData(
     naming_convention={
@@ -49,6 +50,10 @@ class NameList(TypeDecorator):
         return None if value is None else tuple(n for n in value.split("\n") if n)
 
 
+def _id() -> Column:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
 def _version() -> Column:
     return Column("version", Integer, nullable=False, server_default="1")
 
@@ -57,6 +62,18 @@ def _child_fk() -> Column:
     return Column(
         "child_id", String(40), ForeignKey("child.child_id", ondelete="CASCADE"), nullable=False
     )
+
+
+def _text(name: str, length: int | None = None) -> Column:
+    """Text that is never NULL: blank ('') when not recorded, as the domain records it."""
+    return Column(name, Text if length is None else String(length), nullable=False,
+                  server_default="")
+
+
+def _child_table(name: str, *items: SchemaItem) -> Table:
+    """One kind of child record: its own ``id``, the child it belongs to (deleted with the
+    child), ``items`` (its columns, then its indexes and constraints) and ``version``."""
+    return Table(name, metadata, _id(), _child_fk(), *items, _version())
 
 
 iro = Table(
@@ -74,142 +91,114 @@ child = Table(
     "child",
     metadata,
     Column("child_id", String(40), primary_key=True),
-    Column("forename", String(120), nullable=False, server_default=""),
-    Column("surname", String(120), nullable=False, server_default=""),
+    _text("forename", 120),
+    _text("surname", 120),
     Column("dob", Date, nullable=False),
-    Column("sex", String(1), nullable=False, server_default=""),
-    Column("ethnicity", String(8), nullable=False, server_default=""),
-    Column("upn", String(13), nullable=False, server_default=""),
+    _text("sex", 1),
+    _text("ethnicity", 8),
+    _text("upn", 13),
     Column("uasc", Boolean, nullable=False, server_default="0"),
     Column("uasc_ceased", Date),
     Column("mother", Boolean),
     Column("mother_child_dob", Date),
-    Column("locality", String(120), nullable=False, server_default=""),
-    Column("area", String(120), nullable=False, server_default=""),
-    Column("team", String(120), nullable=False, server_default=""),
-    Column("social_worker", String(120), nullable=False, server_default=""),
-    Column("iro", String(120), nullable=False, server_default=""),
+    _text("locality", 120),
+    _text("area", 120),
+    _text("team", 120),
+    _text("social_worker", 120),
+    _text("iro", 120),
     _version(),
     Index("ix_child_iro", "iro"),
 )
 
-episode = Table(
+episode = _child_table(
     "episode",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("start", Date, nullable=False),
     Column("rne", String(1), nullable=False),
     Column("legal_status", String(2), nullable=False),
-    Column("cin", String(2), nullable=False, server_default=""),
-    Column("placement", String(3), nullable=False, server_default=""),
-    Column("provider", String(3), nullable=False, server_default=""),
+    _text("cin", 2),
+    _text("placement", 3),
+    _text("provider", 3),
     Column("end", Date),
-    Column("rec", String(3), nullable=False, server_default=""),
-    Column("reason_place_change", String(5), nullable=False, server_default=""),
-    Column("home_post", String(8), nullable=False, server_default=""),
-    Column("pl_post", String(8), nullable=False, server_default=""),
-    Column("urn", String(10), nullable=False, server_default=""),
-    _version(),
+    _text("rec", 3),
+    _text("reason_place_change", 5),
+    _text("home_post", 8),
+    _text("pl_post", 8),
+    _text("urn", 10),
     UniqueConstraint("child_id", "start", name="uq_episode_child_start"),
 )
 
-review = Table(
+review = _child_table(
     "review",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("held", Date, nullable=False),
-    Column("participation", String(3), nullable=False, server_default=""),
-    Column("iro", String(120), nullable=False, server_default=""),
+    _text("participation", 3),
+    _text("iro", 120),
     Column("plan_in_place", Boolean),
-    Column("notes", Text, nullable=False, server_default=""),
-    _version(),
+    _text("notes"),
     UniqueConstraint("child_id", "held", name="uq_review_child_held"),
 )
 
-plan = Table(
+plan = _child_table(
     "plan",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("agreed", Date, nullable=False),
     Column("primary", String(60), nullable=False),
-    Column("parallel", String(60), nullable=False, server_default=""),
-    Column("notes", Text, nullable=False, server_default=""),
-    _version(),
+    _text("parallel", 60),
+    _text("notes"),
     Index("ix_plan_child", "child_id"),
 )
 
-outcome = Table(
+outcome = _child_table(
     "monitoring_outcome",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("recorded", Date, nullable=False),
     Column("outcome", String(120), nullable=False),
-    Column("notes", Text, nullable=False, server_default=""),
-    _version(),
+    _text("notes"),
     Index("ix_outcome_child", "child_id"),
 )
 
-adoption = Table(
+adoption = _child_table(
     "adoption",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("should_be_placed", Date),
     Column("placement_order", Date),
     Column("matched", Date),
     Column("placed", Date),
     Column("adoption_order", Date),
     Column("reversed", Date),
-    Column("reversed_reason", String(3), nullable=False, server_default=""),
+    _text("reversed_reason", 3),
     Column("foster_carer", Boolean),
-    Column("adopters_number", String(1), nullable=False, server_default=""),
-    Column("adopters_sex", String(2), nullable=False, server_default=""),
-    Column("adopters_status", String(3), nullable=False, server_default=""),
-    _version(),
+    _text("adopters_number", 1),
+    _text("adopters_sex", 2),
+    _text("adopters_status", 3),
     Index("ix_adoption_child", "child_id"),
 )
 
-missing = Table(
+missing = _child_table(
     "missing",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("kind", String(1), nullable=False),
     Column("start", Date, nullable=False),
     Column("end", Date),
-    _version(),
     UniqueConstraint("child_id", "start", "kind", name="uq_missing_child_start_kind"),
 )
 
-previous = Table(
+previous = _child_table(
     "previous_permanence",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _child_fk(),
     Column("kind", String(2), nullable=False),
-    Column("la", String(4), nullable=False, server_default=""),
+    _text("la", 4),
     Column("year", Integer),
     Column("month", Integer),
     Column("day", Integer),
-    _version(),
     Index("ix_previous_child", "child_id"),
 )
 
 panel = Table(
     "panel",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("date", Date, nullable=False),
     Column("type", Text, nullable=False),
-    Column("chair", String(120), nullable=False, server_default=""),
+    _text("chair", 120),
     Column("members", NameList, nullable=False, server_default=""),
     Column("quorate", Boolean),  # unknown until the panel has met
-    Column("venue", Text, nullable=False, server_default=""),
-    Column("notes", Text, nullable=False, server_default=""),
+    _text("venue"),
+    _text("notes"),
     _version(),
     Index("ix_panel_date", "date"),
 )
@@ -217,20 +206,20 @@ panel = Table(
 panel_item = Table(
     "panel_item",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     # No cascade: a panel is deleted only once its items are (each deletion audited).
     Column("panel_id", Integer, ForeignKey("panel.id"), nullable=False),
     Column("child_id", String(40), ForeignKey("child.child_id", ondelete="CASCADE")),
     Column("business", Text, nullable=False),
-    Column("carers", Text, nullable=False, server_default=""),
-    Column("terms", Text, nullable=False, server_default=""),
-    Column("recommendation", String(20), nullable=False, server_default=""),
-    Column("reasons", Text, nullable=False, server_default=""),
-    Column("dissent", Text, nullable=False, server_default=""),
+    _text("carers"),
+    _text("terms"),
+    _text("recommendation", 20),
+    _text("reasons"),
+    _text("dissent"),
     Column("minutes_received", Date),
-    Column("adm_decision", String(30), nullable=False, server_default=""),
+    _text("adm_decision", 30),
     Column("adm_decision_date", Date),
-    Column("adm_notes", Text, nullable=False, server_default=""),
+    _text("adm_notes"),
     _version(),
     Index("ix_panel_item_panel", "panel_id"),
     Index("ix_panel_item_child", "child_id"),
@@ -247,7 +236,7 @@ settings = Table(
 audit = Table(
     "audit",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("user", String(120), nullable=False),
     Column("child_id", String(40)),  # no FK: the trail outlives a deleted child

@@ -35,4 +35,5 @@ def render(report: ReportInput, generated_at: datetime) -> bytes:
         raise KeyError(f"no report called {name!r}: choose one of {', '.join(MODULES)}")
     module = importlib.import_module(f"permanence_tracker.reports.{MODULES[name]}")
     meta = ReportMeta.from_settings(report.settings, report.request.as_of, generated_at)
-    return module.render(report.data, meta)
+    pdf: bytes = module.render(report.data, meta)  # each module's render(data, meta) -> bytes
+    return pdf

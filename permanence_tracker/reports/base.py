@@ -14,9 +14,11 @@ so the same data, as-of date and clock give byte-identical PDFs (a test compares
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -26,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.entities import Settings
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
 rl_config.invariant = 1  # fixed dates and IDs: identical bytes for identical input
@@ -51,24 +54,28 @@ class ReportMeta:
     demo: bool = False  # a synthetic demo authority: every page says so
 
     @classmethod
-    def from_settings(cls, settings, as_of: date, generated_at: datetime) -> ReportMeta:
+    def from_settings(cls, settings: Settings, as_of: date, generated_at: datetime) -> ReportMeta:
         marking = (settings.protective_marking or "").strip() or "OFFICIAL-SENSITIVE"
         return cls(settings.authority_name, marking, as_of, generated_at, settings.demo)
 
     @property
     def stamp(self) -> str:
-        return f"Generated {self.generated_at:%d/%m/%Y %H:%M} · as of {uk_date(self.as_of)}"
+        return f"Generated {uk_date(self.generated_at)} · as of {uk_date(self.as_of)}"
 
 
 class _ChromeCanvas(Canvas):
     """A canvas that keeps every page until ``save`` and then draws the header and footer,
     so the footer can say "Page N of M"."""
 
-    def __init__(self, *args, meta: ReportMeta, title: str, **kwargs) -> None:
+    # Canvas's own state, set by its __init__ and used here; types-reportlab leaves them out.
+    _pagesize: tuple[float, float]
+    _startPage: Callable[[], None]
+
+    def __init__(self, *args: Any, meta: ReportMeta, title: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._meta = meta
         self._title = title
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []  # each page's canvas state (its __dict__)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))

@@ -11,6 +11,7 @@ plan by the 2nd review". Every figure is read from ``services.permanence.caseloa
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import PageBreak
@@ -21,7 +22,10 @@ from permanence_tracker.reports.tables import RowTable
 from permanence_tracker.reports.text import NOTE, count, heading, para, title
 
 if TYPE_CHECKING:
+    from permanence_tracker.services.permanence.caseloads import IroCaseload
+    from permanence_tracker.services.permanence.rows import ChildRow
     from permanence_tracker.services.reporting.inputs import CaseloadsData
+    from permanence_tracker.services.reviews.due import DueReview
 
 TITLE = "IRO caseloads"
 NO_IRO = "No IRO allocated"
@@ -60,7 +64,7 @@ CHILD_ALIGN = "LLLLRLLL"
 DAYS = 4  # the column drawn bold when the review is overdue
 
 
-def _days(review) -> str:
+def _days(review: DueReview | None) -> str:
     if review is None:
         return ""
     if review.overdue:
@@ -68,13 +72,15 @@ def _days(review) -> str:
     return f"{review.days_left} left"
 
 
-def child_rows(children, due_by_child) -> tuple[list[list[str]], list[bool]]:
+def child_rows(children: Iterable[ChildRow], due_by_child: Mapping[str, DueReview]
+               ) -> tuple[list[list[str]], list[bool]]:
     """One line per child, the next review soonest (most overdue) first, then by child ID."""
-    def order(row):
+    def order(row: ChildRow) -> tuple[bool, int, str]:
         review = due_by_child.get(row.child_id)
         return (review is None, review.days_left if review else 0, row.child_id)
 
-    lines, marked = [], []
+    lines: list[list[str]] = []
+    marked: list[bool] = []
     for row in sorted(children, key=order):
         review = due_by_child.get(row.child_id)
         drift = ", ".join(f.code for f in row.flags if f.code in DRIFT_CODES)
@@ -87,7 +93,7 @@ def child_rows(children, due_by_child) -> tuple[list[list[str]], list[bool]]:
     return lines, marked
 
 
-def _section_text(row, low: int, high: int) -> str:
+def _section_text(row: IroCaseload, low: int, high: int) -> str:
     text = (f"{count(row.children, 'looked-after child', 'looked-after children')} · "
             f"{_n(row.fte)} FTE · {_n(row.per_fte)} per FTE ({row.band} the {low}–{high} band)"
             f" · {row.overdue:,} overdue · {row.due_soon:,} due in the next 8 weeks")
@@ -115,7 +121,7 @@ def render(data: CaseloadsData, meta: ReportMeta) -> bytes:
         "the lists, 'due soon, no plan' means the 2nd review is due within 28 days and no "
         "permanence plan is agreed yet; drift flags are ICO (interim care order over 26 weeks) "
         "and the adoption scorecard's A1 and A2 over their thresholds.", NOTE))
-    by_iro: dict[str, list] = {}
+    by_iro: dict[str, list[ChildRow]] = {}
     for child in data.children:
         by_iro.setdefault(child.iro, []).append(child)
     due_by_child = {r.child_id: r for r in data.due.reviews}

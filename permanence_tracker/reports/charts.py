@@ -53,7 +53,9 @@ def bar_chart(labels: Sequence[str], series: Sequence[Sequence[int]], width: flo
             x += 18 + len(name) * 5
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 28
-    chart.width, chart.height = width - 44, height - 28 - (38 if len(names) > 1 else 26)
+    plot_height = height - 28 - (38 if len(names) > 1 else 26)
+    # types-reportlab declares PlotArea.width/height int; reportlab lays out any number.
+    chart.width, chart.height = width - 44, plot_height  # type: ignore[assignment]
     chart.data = [list(values) for values in series]
     top = _nice_top(max((max(values, default=0) for values in series), default=0))
     chart.valueAxis.valueMin = 0

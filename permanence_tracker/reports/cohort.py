@@ -12,7 +12,10 @@ the dashboard page's single source, which takes its summary figures from ``summa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
@@ -30,6 +33,8 @@ from permanence_tracker.reports.text import (
 )
 
 if TYPE_CHECKING:
+    from permanence_tracker.services.permanence.dashboard import ChildGroup, Count, Dashboard
+    from permanence_tracker.services.permanence.summary import MonthEnd
     from permanence_tracker.services.reporting.inputs import CohortData
 
 TITLE = "Permanence monitoring report"
@@ -42,13 +47,14 @@ def _w(width: float, *parts: int) -> list[float]:
     return [width * p / sum(parts) for p in parts]
 
 
-def _counts(rows, total: int, width: float, label: str, total_label: str) -> list:
+def _counts(rows: Sequence[Count], total: int, width: float, label: str, total_label: str
+            ) -> list[Flowable]:
     body = [[c.label, f"{c.value:,}", percent(c.value, total)] for c in rows]
     body.append([total_label, f"{total:,}", percent(total, total) if total else "–"])
     return [table([label, "Children", "%"], body, _w(width, 70, 15, 15), "LRR", total=True)]
 
 
-def _looked_after(d, width: float) -> list:
+def _looked_after(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Children looked after")
     items.append(para(f"{d.looked_after:,} children were looked after on {uk_date(d.as_of)} "
                       "(short breaks included), by legal status:"))
@@ -56,7 +62,7 @@ def _looked_after(d, width: float) -> list:
     return items
 
 
-def _second_reviews(d, width: float) -> list:
+def _second_reviews(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Permanence plan by the second review")
     text = (f"Of {count(d.second_reviews, 'child', 'children')} whose 2nd review was held "
             f"({second_review_words(d)}), {d.with_plan:,} "
@@ -73,13 +79,13 @@ def _second_reviews(d, width: float) -> list:
     return items
 
 
-def second_review_words(d) -> str:
+def second_review_words(d: Dashboard) -> str:
     """Which children the 2nd-review figures count (one denominator, issue 8 item 8)."""
     return (f"looked after on {uk_date(d.as_of)}, or left care from {uk_date(d.year_from)} "
             f"to {uk_date(d.as_of)}; short breaks only excluded")
 
 
-def _monitoring(d, width: float) -> list:
+def _monitoring(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Monitoring outcomes")
     total = sum(c.value for c in d.monitoring)
     items.append(para(f"Children monitored from {uk_date(d.year_from)}, each counted once "
@@ -90,7 +96,7 @@ def _monitoring(d, width: float) -> list:
     return items
 
 
-def _left_care(d, width: float) -> list:
+def _left_care(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Permanence outcomes on leaving care")
     ended = count(d.left_care_total, "period", "periods")
     items.append(para(f"{ended} of care ended from {uk_date(d.year_from)} to "
@@ -100,7 +106,7 @@ def _left_care(d, width: float) -> list:
     return items
 
 
-def short_breaks_words(d) -> str:
+def short_breaks_words(d: Dashboard) -> str:
     """Short breaks ended, shown apart: never children leaving care (SSDA903 guidance)."""
     breaks = count(d.short_breaks_ended, "short break", "short breaks")
     return (f"Not counted above: {breaks} (V3/V4) of "
@@ -108,7 +114,7 @@ def short_breaks_words(d) -> str:
             "A short break ending is not a child leaving care.")
 
 
-def _reviews(d, width: float) -> list:
+def _reviews(d: Dashboard, width: float) -> list[Flowable]:
     p = d.participation
     items = heading("Reviews in timescale and participation")
     rows = [
@@ -125,7 +131,7 @@ def _reviews(d, width: float) -> list:
     return items
 
 
-def month_table(month_ends) -> tuple[list[int], list[list[str]]]:
+def month_table(month_ends: Sequence[MonthEnd]) -> tuple[list[int], list[list[str]]]:
     """The seed report's layout: a row per calendar month, a column per year."""
     years = sorted({m.day.year for m in month_ends})
     counts = {(m.day.year, m.day.month): m.looked_after for m in month_ends}
@@ -134,7 +140,7 @@ def month_table(month_ends) -> tuple[list[int], list[list[str]]]:
     return years, rows
 
 
-def _month_ends(d, width: float) -> list:
+def _month_ends(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Children looked after at each month end")
     if not d.month_ends:
         return items + [para("No month ends before the as-of date.")]
@@ -148,8 +154,8 @@ def _month_ends(d, width: float) -> list:
     return items
 
 
-def _children(groups, width: float, since: str, empty: str) -> list:
-    items = []
+def _children(groups: Sequence[ChildGroup], width: float, since: str, empty: str) -> list[Flowable]:
+    items: list[Flowable] = []
     for group in groups:
         if not group.children:
             continue
@@ -161,7 +167,7 @@ def _children(groups, width: float, since: str, empty: str) -> list:
     return items or [para(empty)]
 
 
-def _drift(d, width: float) -> list:
+def _drift(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Drift")
     rows = [[g.title, f"{len(g.children):,}"] for g in d.drift]
     rows.append(["Children with at least one flag", f"{d.drift_children:,}"])
@@ -178,7 +184,7 @@ def _drift(d, width: float) -> list:
     return items
 
 
-def _without_plan_lists(d, width: float) -> list:
+def _without_plan_lists(d: Dashboard, width: float) -> list[Flowable]:
     items = heading("Children without a permanence plan by the 2nd review")
     return items + _children(d.without_plan, width, "2nd review",
                              "Every child who has had a 2nd review had a plan by then.")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -25,13 +26,16 @@ HEADER_FILL = colors.HexColor("#e3e6ea")
 TOTAL_FILL = colors.HexColor("#f1f2f4")
 GRID = colors.HexColor("#9aa0a6")
 FONT_SIZE = 8
+# A TableStyle command: name, first cell, last cell, then the command's own values.
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
 
-def _cell(value, style) -> Paragraph | str:
+def _cell(value: object, style: ParagraphStyle) -> Flowable:
+    """A flowable as it is; anything else as escaped text in ``style``."""
     return value if isinstance(value, Flowable) else Paragraph(esc(value), style)
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
+def table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
           align: str = "", total: bool = False, zebra: bool = True) -> Table:
     """A table whose header row repeats on every page.
 
@@ -43,7 +47,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[floa
     if total and body:
         body[-1] = [_cell(v, CELL_BOLD) for v in rows[-1]]
     data = [[_cell(h, CELL_BOLD) for h in header], *body]
-    commands = [
+    commands: list[TableCommand] = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -64,7 +68,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[floa
     return result
 
 
-def _right_align(data: list[list], column: int) -> None:
+def _right_align(data: list[list[Flowable]], column: int) -> None:
     for row in data:
         cell = row[column]
         if isinstance(cell, Paragraph):
@@ -77,9 +81,9 @@ def facts(pairs: Sequence[tuple[str, object]], width: float, columns: int = 2,
     """Label / value pairs, ``columns`` pairs to a row (labels bold, ``label`` points wide;
     values take the rest and wrap)."""
     cells = [[_cell(label, CELL_BOLD), _cell(value, CELL)] for label, value in pairs]
-    rows = []
+    rows: list[list[Flowable | str]] = []
     for start in range(0, len(cells), columns):
-        row = [c for pair in cells[start:start + columns] for c in pair]
+        row: list[Flowable | str] = [c for pair in cells[start:start + columns] for c in pair]
         rows.append(row + [""] * (2 * columns - len(row)))
     value = width / columns - label
     result = Table(rows, colWidths=[label, value] * columns, hAlign="LEFT")
@@ -148,7 +152,7 @@ class RowTable(Flowable):
         canvas.setFillColor(colors.black)
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.4)
-        lines = [(0, self.height, width, self.height)]
+        lines: list[tuple[float, float, float, float]] = [(0, self.height, width, self.height)]
         lines += [(0, body - n * h, width, body - n * h) for n in range(len(self.rows) + 1)]
         lines += [(x, 0, x, self.height) for x in edges]
         canvas.lines(lines)
@@ -170,7 +174,8 @@ class RowTable(Flowable):
                 self._column(self.rows, column, ends, top, REGULAR, None, h)
         canvas.restoreState()
 
-    def _column(self, rows, column, ends, top, font, marked, step) -> None:
+    def _column(self, rows: Sequence[Sequence[str]], column: int, ends: tuple[float, float],
+                top: float, font: str, marked: bool | None, step: float) -> None:
         """One column top to bottom as one text object; ``marked`` None draws every row,
         True only the marked rows, False only the others.
 

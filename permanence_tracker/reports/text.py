@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
@@ -48,14 +48,14 @@ def esc(text: object) -> str:
     return escape(str(text))
 
 
-def title(text: str, subtitle: str = "") -> list:
-    items = [para(text, TITLE)]
+def title(text: str, subtitle: str = "") -> list[Flowable]:
+    items: list[Flowable] = [para(text, TITLE)]
     if subtitle:
         items.append(para(subtitle, NOTE))
     return items
 
 
-def heading(text: str, style: ParagraphStyle = HEADING) -> list:
+def heading(text: str, style: ParagraphStyle = HEADING) -> list[Flowable]:
     """A section heading that never sits alone at the foot of a page: it starts a new page
     unless 30 mm are left for it and the first lines of what follows. (Not keepWithNext,
     which would push a whole table that fits on a page to the next one.)"""

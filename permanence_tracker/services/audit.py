@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from permanence_tracker.domain.audit import AuditCheck
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
-def verify_audit(uow_factory: Callable) -> AuditCheck:
+def verify_audit(uow_factory: UowFactory) -> AuditCheck:
     """Recompute the whole trail's hash chain, oldest entry first (read only)."""
     with uow_factory() as uow:
         return uow.verify_audit()

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from permanence_tracker.gui.charts import make_view
 
+# QFileDialog.getSaveFileName's shape: (parent, caption, folder, filter) -> (path, filter).
+SaveDialog = Callable[[QWidget, str, str, str], tuple[str, str]]
 CHART_LINES = 18  # the chart's minimum height, in lines of the application font
 
 
 class ChartPanel(QWidget):
-    def __init__(self, key: str, title: str, parent=None) -> None:
+    def __init__(self, key: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.title = title
@@ -77,7 +79,7 @@ class ChartPanel(QWidget):
                           "disk is not full.")
         return target
 
-    def ask_save(self, _checked: bool = False, dialog: Callable = QFileDialog.getSaveFileName
+    def ask_save(self, _checked: bool = False, dialog: SaveDialog = QFileDialog.getSaveFileName
                  ) -> Path | None:
         path, _filter = dialog(self, f"Save “{self.title}” as PNG", self.default_name,
                                "PNG pictures (*.png)")

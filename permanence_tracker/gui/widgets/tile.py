@@ -40,7 +40,7 @@ class _Body:
         big = QFont(bold)
         big.setPointSizeF(max(bold.pointSizeF(), 6.0) * FIGURE_SCALE)
         self.figure.setFont(big)
-        layout = QVBoxLayout(host)
+        layout = self.layout = QVBoxLayout(host)  # the tile's size hints are the layout's
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         for label in (self.heading, self.figure, self.caption):
             # clicks and focus belong to the tile, not to its labels
@@ -57,18 +57,13 @@ class _Body:
         host.setAccessibleDescription(caption)
         host.setToolTip(caption)
 
+class _Figured:
+    """What both kinds of tile answer: set the figure and caption, and read them back."""
 
-class Tile(QFrame):
-    """A tile that informs only."""
-
-    def __init__(self, title: str, parent=None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setAutoFillBackground(True)
-        self.body = _Body(self, title)
+    body: _Body
 
     def set_figure(self, figure: str, caption: str) -> None:
+        assert isinstance(self, QWidget)
         self.body.set(self, figure, caption)
 
     @property
@@ -80,10 +75,21 @@ class Tile(QFrame):
         return self.body.caption.text()
 
 
-class ButtonTile(QPushButton):
+class Tile(_Figured, QFrame):
+    """A tile that informs only."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.body = _Body(self, title)
+
+
+class ButtonTile(_Figured, QPushButton):
     """A tile that opens something (``clicked``)."""
 
-    def __init__(self, title: str, parent=None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body = _Body(self, title)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -91,19 +97,8 @@ class ButtonTile(QPushButton):
         # fill the grid cell like the frame tiles (a push button is fixed-height by default)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
-    def set_figure(self, figure: str, caption: str) -> None:
-        self.body.set(self, figure, caption)
-
-    @property
-    def figure(self) -> str:
-        return self.body.figure.text()
-
-    @property
-    def caption(self) -> str:
-        return self.body.caption.text()
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override: the labels, not the empty text
-        return self.layout().sizeHint().expandedTo(self.minimumSize())
+        return self.body.layout.sizeHint().expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().minimumSize()
+        return self.body.layout.minimumSize()

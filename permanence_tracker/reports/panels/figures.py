@@ -11,6 +11,7 @@ of their panel.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from permanence_tracker.domain.calendar import uk_date
@@ -20,6 +21,7 @@ from permanence_tracker.reports.tables import table
 from permanence_tracker.reports.text import NOTE, gap, heading, para, title
 
 if TYPE_CHECKING:
+    from permanence_tracker.services.panels.commands import PanelFigures
     from permanence_tracker.services.reporting.inputs import PanelFiguresData
 
 TITLE = "Permanence panel figures"
@@ -29,7 +31,7 @@ ROWS = (("Plans for permanent fostering", "plans_permanent_fostering"),
 CONTEXT = (("Panels held", "panels"), ("Agenda items heard", "items"))
 
 
-def period_label(figures, as_of) -> str:
+def period_label(figures: PanelFigures, as_of: date) -> str:
     """The service's label; a period ending on the as-of date reads "... to date"."""
     if figures.end == as_of and figures.label.endswith(uk_date(as_of)):
         return f"{uk_date(figures.start)} to date"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import KeepTogether, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 TITLE = "Panel outcome sheet"
 
 
-def sheet(row: ItemRow, total: int, width: float) -> list:
+def sheet(row: ItemRow, total: int, width: float) -> list[Flowable]:
     item, panel = row.item, row.panel
     story = title(f"{TITLE}: item {row.number} of {total}",
                   f"{panel.type} panel of {uk_date(panel.date)}")
@@ -62,7 +62,7 @@ def sheet(row: ItemRow, total: int, width: float) -> list:
 
 def render(detail: PanelDetail, meta: ReportMeta) -> bytes:
     width = frame_width()
-    story: list = []
+    story: list[Flowable] = []
     total = detail.panel.items
     for index, row in enumerate(detail.items):
         if index:

@@ -17,7 +17,7 @@ from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import gap, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.panels.commands import PanelDetail
+    from permanence_tracker.services.panels.commands import ItemRow, PanelDetail
 
 TITLE = "Panel summary"
 HEADER = ["No.", "Business", "Child / carers", "Recommendation", "Reasons and dissent",
@@ -25,7 +25,7 @@ HEADER = ["No.", "Business", "Child / carers", "Recommendation", "Reasons and di
 WIDTHS = (4, 14, 15, 12, 24, 11, 9, 11)
 
 
-def item_row(row) -> list[str]:
+def item_row(row: ItemRow) -> list[str]:
     item = row.item
     why = item.reasons + (f" Dissent: {item.dissent}" if item.dissent else "")
     return [str(row.number), item.business + (f" ({item.terms})" if item.terms else ""),

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.domain.panels import needs_decision
+from permanence_tracker.domain.panels import AgendaItem, PanelMeeting, needs_decision
 from permanence_tracker.reports.tables import GRID
 from permanence_tracker.reports.text import CELL, CELL_BOLD, para
 
 
 def quorum(quorate: bool | None) -> str:
-    return {True: "quorate", False: "not quorate"}.get(quorate, "not recorded")
+    return "not recorded" if quorate is None else "quorate" if quorate else "not quorate"
 
 
-def panel_facts(panel) -> list[tuple[str, str]]:
+def panel_facts(panel: PanelMeeting) -> list[tuple[str, str]]:
     members = ", ".join(panel.members) or "not recorded"
     pairs = [("Panel date", uk_date(panel.date)), ("Panel", f"{panel.type} panel"),
              ("Chair", panel.chair or "not recorded"), ("Quorum", quorum(panel.quorate)),
@@ -23,7 +23,7 @@ def panel_facts(panel) -> list[tuple[str, str]]:
     return pairs
 
 
-def decision_text(item) -> str:
+def decision_text(item: AgendaItem) -> str:
     if not item.adm_decision:
         if not item.recommendation:
             return "after the panel's recommendation"
@@ -33,10 +33,12 @@ def decision_text(item) -> str:
 
 def signature_block(role: str, name: str, width: float) -> Table:
     """"Signed ____ Name ____ Date ____" lines for a person to sign on paper."""
-    rows = [[para(role, CELL_BOLD), "", "", ""],
-            [para("Signature", CELL), "", para("Date", CELL), ""],
-            [para("Name", CELL), para(name, CELL) if name else "", "", ""],
-            ["", "", "", ""]]  # room below the name line, inside the box
+    rows: list[list[Flowable | str]] = [
+        [para(role, CELL_BOLD), "", "", ""],
+        [para("Signature", CELL), "", para("Date", CELL), ""],
+        [para("Name", CELL), para(name, CELL) if name else "", "", ""],
+        ["", "", "", ""],  # room below the name line, inside the box
+    ]
     block = Table(rows, colWidths=[0.16 * width, 0.5 * width, 0.1 * width, 0.24 * width],
                   rowHeights=[6 * mm, 11 * mm, 9 * mm, 2.5 * mm], hAlign="LEFT")
     block.setStyle(TableStyle([

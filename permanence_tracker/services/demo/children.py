@@ -13,7 +13,18 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from permanence_tracker.domain.calendar import WorkingCalendar
-from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, ChildHistory, Settings
+from permanence_tracker.domain.entities import (
+    SHORT_BREAK_STATUSES,
+    AdoptionMilestones,
+    Child,
+    ChildHistory,
+    Episode,
+    MissingEpisode,
+    MonitoringOutcome,
+    PlanChange,
+    Review,
+    Settings,
+)
 from permanence_tracker.domain.periods import periods_of_care
 from permanence_tracker.services.demo import events, places
 from permanence_tracker.services.demo.care import (
@@ -43,7 +54,11 @@ def _days(years: float) -> int:
     return int(years * 365.25)
 
 
-def _current(rng: random.Random, as_of: date):
+# (date of birth, UASC, legal route, start of the last period, its end, REC) of a child
+Start = tuple[date, bool, str, date, date | None, str]
+
+
+def _current(rng: random.Random, as_of: date) -> Start:
     low, high = weighted(rng, [((lo, hi), w) for lo, hi, w in AGE_BANDS])
     dob = as_of - timedelta(days=rng.randint(_days(low) + 1, _days(high) - 1))
     age = (as_of - dob).days / 365.25
@@ -60,7 +75,8 @@ def _current(rng: random.Random, as_of: date):
     return dob, uasc, route, as_of - timedelta(days=days), None, ""
 
 
-def _leaver(rng: random.Random, as_of: date):
+def _leaver(rng: random.Random, as_of: date) -> tuple[date, bool, str, date, date, str, str]:
+    """A :data:`Start` that has ended, and how (its group in ``care.EXITS``)."""
     group, _, recs = rng.choices(EXITS, weights=[e[1] for e in EXITS])[0]
     end = as_of - timedelta(days=rng.randint(1, _days(HISTORY_YEARS)))
     low, high = EXIT_AGE[group]
@@ -96,7 +112,7 @@ def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: 
     child = make_child(rng, child_id, dob, iro, uasc)
     where = random.Random(f"{seed}/{index}/903")  # locations, motherhood: their own stream
     home = places.home_postcode(where)
-    episodes = []
+    episodes: list[Episode] = []
     earlier_end = start - timedelta(days=rng.randint(60, 900))
     if route != "short_breaks" and rng.random() < 0.08 and earlier_end - dob > timedelta(400):
         earlier_start = earlier_end - timedelta(days=rng.randint(40, 380))
@@ -108,7 +124,11 @@ def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: 
         episodes += period_episodes(rng, child, start, end, rec, route, as_of, home)
     child = _motherhood(where, child, episodes)
     periods = periods_of_care(episodes)
-    reviews, plans, outcomes, missing, adoption = [], [], [], [], []
+    reviews: list[Review] = []
+    plans: list[PlanChange] = []
+    outcomes: list[MonitoringOutcome] = []
+    missing: list[MissingEpisode] = []
+    adoption: list[AdoptionMilestones] = []
     for period in periods:
         held = events.reviews(rng, child, period, as_of, iros, calendar, late_share=0.08)
         if period.short_breaks_only and period.end is not None:
@@ -129,7 +149,7 @@ def make_history(seed: int, index: int, looked_after: int, child_id: str, iros: 
     )
 
 
-def _motherhood(rng: random.Random, child, episodes):
+def _motherhood(rng: random.Random, child: Child, episodes: list[Episode]) -> Child:
     """A few girls of 15 and over were already mothers when first looked after: MOTHER 1 and
     MC_DOB before that day (so no return contradicts another: rules 207, 620, 621, 625, 626);
     every other girl is MOTHER 0 (rule 393), except on short breaks only (rule 399: blank)."""

@@ -25,6 +25,7 @@ from permanence_tracker.domain.entities import (
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.domain.periods import Period
 from permanence_tracker.domain.timetable import due_after
+from permanence_tracker.services.demo.care import weighted
 
 PARTICIPATION = (("PN1", 40), ("PN2", 12), ("PN3", 8), ("PN4", 10), ("PN5", 12), ("PN6", 10),
                  ("PN7", 8))
@@ -46,10 +47,6 @@ PLAN_OTHER = (("Return to family", 60), ("Long-term fostering", 20), ("Other", 1
               ("Supported living in the community", 10))
 
 
-def _pick(rng: random.Random, options) -> str:
-    return rng.choices([o[0] for o in options], weights=[o[1] for o in options])[0]
-
-
 def reviews(rng: random.Random, child: Child, period: Period, as_of: date, iros: list[str],
             calendar: WorkingCalendar, late_share: float) -> list[Review]:
     """Reviews held in ``period`` up to ``as_of``: mostly a few days before each due date."""
@@ -69,8 +66,8 @@ def reviews(rng: random.Random, child: Child, period: Period, as_of: date, iros:
             return held
         under_four = age_in_years(child.dob, day) < 4
         chair = child.iro if rng.random() < 0.85 or not iros else rng.choice(iros)
-        held.append(Review(child.child_id, day, "PN0" if under_four else _pick(rng, PARTICIPATION),
-                           chair))
+        held.append(Review(child.child_id, day,
+                           "PN0" if under_four else weighted(rng, PARTICIPATION), chair))
         previous, number = day, number + 1
 
 
@@ -92,14 +89,15 @@ def plans(rng: random.Random, child: Child, period: Period, held: list[Review],
     last = min(period.end or as_of, as_of)
     if agreed > last:
         return []
-    primary = _pick(rng, PLAN_BY_STATUS.get(status, PLAN_OTHER))
-    parallel = _pick(rng, PLAN_OTHER) if rng.random() < 0.4 else ""
+    primary = weighted(rng, PLAN_BY_STATUS.get(status, PLAN_OTHER))
+    parallel = weighted(rng, PLAN_OTHER) if rng.random() < 0.4 else ""
     result = [PlanChange(child.child_id, agreed, primary,
                          "" if parallel == primary else parallel)]
     if rng.random() < 0.15:
         changed = agreed + timedelta(days=rng.randint(60, 500))
         if changed <= last:
-            new = _pick(rng, PLAN_OTHER if primary != "Return to family" else PLAN_BY_STATUS["C2"])
+            new = weighted(rng, PLAN_OTHER if primary != "Return to family"
+                           else PLAN_BY_STATUS["C2"])
             if new != primary:
                 result.append(PlanChange(child.child_id, changed, new, "",
                                          f"Changed from {primary.lower()} at review"))
@@ -135,8 +133,9 @@ def adoption(rng: random.Random, child: Child, episodes: list[Episode], as_of: d
     if adopted:
         order = episodes[-1].end
         if matched is None:
+            assert order is not None  # an adopted child's last episode ended with the order
             matched = max(placement_order, order - timedelta(days=rng.randint(60, 200)))
-        adopters = _pick(rng, ADOPTERS)
+        adopters = weighted(rng, ADOPTERS)
     reversed_day = None
     if not adopted and placed is None and matched is None and rng.random() < 0.08:
         candidate = placement_order + timedelta(days=rng.randint(200, 500))
@@ -190,13 +189,15 @@ def missing(rng: random.Random, child: Child, period: Period, as_of: date) -> li
     starts = sorted({period.start + timedelta(days=rng.randint(1, span - 5))
                      for _ in range(rng.randint(1, 4))})
     found: list[MissingEpisode] = []
+    previous_end: date | None = None  # of the last episode in found
     for start in starts:
-        if found and start <= found[-1].end:
+        if previous_end is not None and start <= previous_end:
             continue  # one episode at a time: a child cannot go missing while missing
         kind, end = "M" if rng.random() < 0.7 else "A", start + timedelta(days=rng.randint(1, 4))
         if start <= date(start.year, 3, 31) < end:
             continue  # none open over 31 March: the validator reads its blank end as an error
         found.append(MissingEpisode(child.child_id, kind, start, end))
+        previous_end = end
     return found
 
 

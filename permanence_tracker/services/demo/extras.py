@@ -10,8 +10,9 @@ from datetime import date
 
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.services.demo.panels import add_panels
+from permanence_tracker.services.unit_of_work import UnitOfWork
 
 
-def add(uow, seed: int, as_of: date, settings: Settings) -> None:
+def add(uow: UnitOfWork, seed: int, as_of: date, settings: Settings) -> None:
     """Nothing yet beyond the children; panels add their meetings here."""
     add_panels(uow, seed, as_of, settings)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from permanence_tracker.domain.calendar import WorkingCalendar, add_months
-from permanence_tracker.domain.entities import Settings
+from permanence_tracker.domain.entities import ChildHistory, Settings
 from permanence_tracker.domain.panels import (
     ADM_WORKING_DAYS,
     ADOPTION_MATCH,
@@ -36,6 +37,7 @@ from permanence_tracker.domain.panels import (
 )
 from permanence_tracker.services.demo import names
 from permanence_tracker.services.demo.children import HISTORY_YEARS
+from permanence_tracker.services.unit_of_work import UnitOfWork
 
 VENUES = ("Longmarket House, Room 2", "Millbrook Family Centre", "Ashby Vale Hub")
 REASONS = {
@@ -87,12 +89,12 @@ def _carers(rng: random.Random) -> str:
                        f"Ms {surname} and Ms {rng.choice(names.SURNAMES)}"))
 
 
-def _child_business(histories, meetings: list[tuple[date, str]], as_of: date
+def _child_business(histories: Sequence[ChildHistory], meetings: list[tuple[date, str]], as_of: date
                     ) -> dict[int, list[tuple[str, str]]]:
     """Agenda entries (business, child ID) by meeting index, from the children's records."""
     by_type: dict[str, list[tuple[int, date]]] = defaultdict(list)
-    for index, (day, kind) in enumerate(meetings):
-        by_type[kind].append((index, day))
+    for position, (day, kind) in enumerate(meetings):
+        by_type[kind].append((position, day))
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
 
     def first_on_or_after(kind: str, day: date, within: int) -> int | None:
@@ -160,7 +162,7 @@ def _result(rng: random.Random, item: AgendaItem, day: date, as_of: date, quorat
     return replace(item, adm_decision=decision, adm_decision_date=decided)
 
 
-def add_panels(uow, seed: int, as_of: date, settings: Settings) -> None:
+def add_panels(uow: UnitOfWork, seed: int, as_of: date, settings: Settings) -> None:
     """Write the demo's panels and agenda items (audited) inside the demo's unit of work."""
     rng = random.Random(f"{seed}/panels")
     calendar = WorkingCalendar(settings.closure_days)
@@ -177,13 +179,15 @@ def add_panels(uow, seed: int, as_of: date, settings: Settings) -> None:
         members = (chair, *rng.sample(pool, rng.randint(4, 6) if quorate is not False else 2))
         panel = uow.repo.add(PanelMeeting(day, kind, chair, members if held else (), quorate,
                                           rng.choice(VENUES)))
-        agenda = [AgendaItem(panel.id, business, child_id) for business, child_id in
+        panel_id = panel.id
+        assert panel_id is not None  # repo.add returns the record with its new id
+        agenda = [AgendaItem(panel_id, business, child_id) for business, child_id in
                   entries.get(index, [])]
         options = CARERS_BUSINESS[kind]
         for _ in range(rng.randint(1 if agenda else 2, 4 if kind == "Fostering" else 2)):
             business = rng.choices([o[0] for o in options], [o[1] for o in options])[0]
             terms = rng.choice(TERMS) if business == "Approval of carers" else ""
-            agenda.append(AgendaItem(panel.id, business, carers=_carers(rng), terms=terms))
+            agenda.append(AgendaItem(panel_id, business, carers=_carers(rng), terms=terms))
         if held:
             # The latest panel's second half is not typed up yet: outcomes to record.
             latest = index + 1 == len(meetings) or meetings[index + 1][0] > as_of

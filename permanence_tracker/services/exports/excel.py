@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from permanence_tracker.domain.calendar import uk_date
 
 
 def write_xlsx(
@@ -22,10 +26,12 @@ def write_xlsx(
 ) -> Path:
     """One sheet: marking and title lines, a frozen bold header row, real dates as dates."""
     book = Workbook()
-    sheet = book.active
+    # A new workbook holds exactly one sheet, a worksheet, and it is the active one; the stubs'
+    # type also allows for none or a chartsheet.
+    sheet = cast(Worksheet, book.active)
     sheet.title = title[:31]
     sheet.append([marking])
-    sheet.append([f"{title} — as of {as_of:%d/%m/%Y}, generated {generated:%d/%m/%Y %H:%M}"])
+    sheet.append([f"{title} — as of {uk_date(as_of)}, generated {uk_date(generated)}"])
     sheet.append([])
     sheet.append(list(headers))
     for cell in sheet[4]:
@@ -40,8 +46,9 @@ def write_xlsx(
             if isinstance(cells[0].value, date):
                 cells[0].number_format = "DD/MM/YYYY"
     sheet.freeze_panes = "A5"
-    sheet.oddFooter.center.text = marking
-    sheet.oddHeader.center.text = marking
+    # openpyxl gives every worksheet its header and footer items; the stubs allow for None.
+    sheet.oddFooter.center.text = marking  # type: ignore[union-attr]
+    sheet.oddHeader.center.text = marking  # type: ignore[union-attr]
     book.save(path)
     return path
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.services.permanence.cohort import Cohort
 
 WEEKS = 8  # the issue: "reviews due in the next 8 weeks, week by week"
@@ -50,7 +51,7 @@ class Week:
 
     @property
     def label(self) -> str:
-        return f"Week {self.number}: {self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
+        return f"Week {self.number}: {uk_date(self.start)} to {uk_date(self.end)}"
 
 
 def week_of(due: date, as_of: date, weeks: int = WEEKS) -> int | None:
@@ -89,8 +90,9 @@ class ReviewsDue:
     @cached_property
     def weeks(self) -> tuple[Week, ...]:
         by_week: dict[int, list[DueReview]] = {n: [] for n in range(1, self.weeks_ahead + 1)}
-        for review in self.upcoming:
-            by_week[review.week].append(review)
+        for review in self.reviews:  # those in a week are the upcoming ones, soonest first
+            if review.week is not None:
+                by_week[review.week].append(review)
         return tuple(Week(n, start, end, tuple(by_week[n]))
                      for n, (start, end) in enumerate(week_dates(self.as_of, self.weeks_ahead),
                                                       start=1))

@@ -9,7 +9,6 @@ The validator's rules exist for the collection years 2022-23 to 2026-27.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,10 +19,15 @@ from permanence_tracker.services.exports.ssda903.service import (
     ExportYearError,
     check_year,
 )
-from permanence_tracker.services.exports.ssda903.validator import require_python, run_rules
+from permanence_tracker.services.exports.ssda903.validator import (
+    RawFinding,
+    require_python,
+    run_rules,
+)
 from permanence_tracker.services.exports.ssda903.writer import write_tables
 from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.reference import year_text
+from permanence_tracker.services.unit_of_work import UowFactory
 
 RULE_YEARS = range(2023, 2028)  # lac_validator rules: lac2022_23 ... lac2026_27
 DEFAULT_LA = "E09000027"  # the validator needs an ONS authority code; only postcode rules use it
@@ -58,7 +62,7 @@ class CheckResult:
         return dict(self.rows).get("Header", 0)
 
 
-def check_903(uow_factory: Callable, year: int, today: date, local_authority: str = DEFAULT_LA,
+def check_903(uow_factory: UowFactory, year: int, today: date, local_authority: str = DEFAULT_LA,
               progress: Progress | None = None) -> CheckResult:
     """Run the DfE rules on ``year``'s export (with the year before's for cross-year rules)."""
     progress = progress or silent
@@ -102,7 +106,8 @@ VALIDATOR_DEFECT_NOTE = ("the 2024-25 rule 146 of csc-validator-be-903 rejects e
                          "placement (its list has 'k3'); K3 is valid from 28/10/2023")
 
 
-def validator_defect(finding: Finding, year: int, tables: dict) -> bool:
+def validator_defect(finding: Finding, year: int, tables: dict[str, list[dict[str, str]]]
+                     ) -> bool:
     """Whether ``finding`` is one of :data:`VALIDATOR_DEFECTS` on the row it names."""
     rows = tables.get(finding.table, [])
     index = finding.row - 2  # the header is row 1
@@ -113,7 +118,7 @@ def validator_defect(finding: Finding, year: int, tables: dict) -> bool:
                for rule, rule_year, table, column, value in VALIDATOR_DEFECTS)
 
 
-def _finding(raw: dict) -> Finding:
+def _finding(raw: RawFinding) -> Finding:
     table = raw["table"]
     previous = table.endswith("_last")
     return Finding(raw["child"], table.removesuffix("_last"), int(raw["row"]), raw["rule"],

@@ -33,9 +33,8 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import ADOPTION_RECS
 from permanence_tracker.domain.entities import SHORT_BREAK_STATUSES, ChildHistory, Episode
 from permanence_tracker.domain.errors import TrackerError
-from permanence_tracker.domain.measures import financial_year
 from permanence_tracker.services.exports.ssda903.layout import COLUMNS
-from permanence_tracker.services.reference import year_text
+from permanence_tracker.services.reference import collection_year_dates, year_text
 
 
 class ReturnDataError(TrackerError):
@@ -49,11 +48,11 @@ class YearWindow:
 
     @property
     def start(self) -> date:
-        return financial_year(date(self.year, 3, 31))[0]
+        return collection_year_dates(self.year)[0]
 
     @property
     def end(self) -> date:
-        return financial_year(date(self.year, 3, 31))[1]
+        return collection_year_dates(self.year)[1]
 
     def holds(self, day: date | None) -> bool:
         return day is not None and self.start <= day <= self.end
@@ -116,9 +115,10 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
     if child.uasc:
         out["UASC"] = [{"CHILD": cid, "SEX": sex, "DOB": dob, "DUC": uk_date(child.uasc_ceased)}]
     adopted = any(w.holds(e.end) and e.rec in ADOPTION_RECS for e in episodes)
-    decisions = sorted((a for a in h.adoption if a.should_be_placed),
-                       key=lambda a: a.should_be_placed)
-    standing = [a for a in decisions if a.reversed is None and a.should_be_placed <= w.end]
+    # (date of the decision, its record) of every recorded decision, earliest first
+    decisions = sorted(((a.should_be_placed, a) for a in h.adoption if a.should_be_placed),
+                       key=lambda decision: decision[0])
+    standing = [a for decided, a in decisions if a.reversed is None and decided <= w.end]
     if adopted and standing:
         a = standing[-1]  # the decision the adoption followed (AD1: one row, rule INT31)
         out["AD1"] = [{"CHILD": cid, "DOB": dob, "DATE_INT": uk_date(a.should_be_placed),
@@ -126,11 +126,11 @@ def _child_rows(h: ChildHistory, episodes: list[Episode], w: YearWindow
                        "NB_ADOPTR": a.adopters_number, "SEX_ADOPTR": a.adopters_sex,
                        "LS_ADOPTR": a.adopters_status}]
     out["PlacedAdoption"] = [
-        {"CHILD": cid, "DOB": dob, "DATE_PLACED": uk_date(a.should_be_placed),
+        {"CHILD": cid, "DOB": dob, "DATE_PLACED": uk_date(decided),
          "DATE_PLACED_CEASED": uk_date(w.by_end(a.reversed)),
          "REASON_PLACED_CEASED": a.reversed_reason if w.by_end(a.reversed) else ""}
-        for a in decisions
-        if a.should_be_placed <= w.end and (a.reversed is None or a.reversed >= w.start)]
+        for decided, a in decisions
+        if decided <= w.end and (a.reversed is None or a.reversed >= w.start)]
     started_in_year = any(w.holds(e.start) and e.rne == "S" for e in episodes)
     out["PrevPerm"] = [{"CHILD": cid, "DOB": dob, "PREV_PERM": p.kind, "LA_PERM": p.la,
                         "DATE_PERM": _partial(p.year, p.month, p.day)}

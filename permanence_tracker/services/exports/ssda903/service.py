@@ -8,16 +8,17 @@ has not begun yet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.exports.ssda903.layout import COLUMNS
 from permanence_tracker.services.exports.ssda903.rows import YearWindow, return_rows
 from permanence_tracker.services.exports.ssda903.writer import write_tables
 from permanence_tracker.services.reference import year_text
+from permanence_tracker.services.unit_of_work import UowFactory
 
 FIRST_YEAR = 2016  # 2015-16: the first collection year of the versioned code lists
 LAST_YEAR = 2026  # 2025-26: the latest
@@ -55,11 +56,11 @@ def check_year(year: int, today: date) -> None:
     begins = YearWindow(year, year).start
     if begins > today:
         raise ExportYearError(
-            f"the {year_text(year)} collection year begins on {begins:%d/%m/%Y}, "
+            f"the {year_text(year)} collection year begins on {uk_date(begins)}, "
             "after today: there is nothing to return yet")
 
 
-def build_return(uow_factory: Callable, year: int, today: date
+def build_return(uow_factory: UowFactory, year: int, today: date
                  ) -> dict[str, list[dict[str, str]]]:
     """The rows of each table of ``year``'s return (checked year), without writing them."""
     check_year(year, today)
@@ -68,7 +69,7 @@ def build_return(uow_factory: Callable, year: int, today: date
     return return_rows(histories, year)
 
 
-def export_903(uow_factory: Callable, year: int, out: Path, today: date) -> ExportResult:
+def export_903(uow_factory: UowFactory, year: int, out: Path, today: date) -> ExportResult:
     """Write ``year``'s return into the folder ``out``: all its files, or none."""
     tables = build_return(uow_factory, year, today)
     paths = write_tables(out, tables)

@@ -13,8 +13,9 @@ import subprocess
 import sys
 import tempfile
 import venv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.paths import (
@@ -26,6 +27,25 @@ from permanence_tracker.paths import (
 
 RUNNER = Path(__file__).with_name("validator_runner.py")
 TIMEOUT_SECONDS = 900
+
+
+class RawFinding(TypedDict):
+    """One finding as :mod:`.validator_runner` writes it (JSON)."""
+
+    child: str
+    table: str  # "<table>" for this year's files, "<table>_last" for the year before's
+    row: int
+    rule: str
+    message: str
+    fields: list[str]
+
+
+class RunnerResult(TypedDict):
+    """What :mod:`.validator_runner` writes back (JSON)."""
+
+    ruleset: str
+    findings: list[RawFinding]
+    failed_rules: list[str]
 
 
 class ValidatorMissingError(TrackerError):
@@ -51,7 +71,7 @@ def require_python() -> Path:
 
 
 def run_rules(python: Path, year: int, this_year: Sequence[Path], prev_year: Sequence[Path],
-              local_authority: str) -> dict:
+              local_authority: str) -> RunnerResult:
     """The runner's result for the files of ``year`` and of the year before."""
     with tempfile.TemporaryDirectory(prefix="903-check-") as work:
         request, result = Path(work) / "request.json", Path(work) / "result.json"
@@ -72,10 +92,12 @@ def run_rules(python: Path, year: int, this_year: Sequence[Path], prev_year: Seq
                 raise ValidatorMissingError(f"{python} has no lac_validator: " + install_hint())
             raise ValidatorFailedError(f"the 903 validator failed (exit {done.returncode}):\n"
                                        f"{tail}")
-        return json.loads(result.read_text(encoding="utf-8"))
+        written: RunnerResult = json.loads(result.read_text(encoding="utf-8"))
+        return written
 
 
-def install_validator(target: Path | None = None, log=print) -> Path:
+def install_validator(target: Path | None = None, log: Callable[[str], None] = print
+                      ) -> Path:
     """Create a venv at ``target`` (default: the user data folder) and pip-install the
     validator into it; the venv's python. Raises :class:`ValidatorFailedError` on failure."""
     target = target or validator_venv()

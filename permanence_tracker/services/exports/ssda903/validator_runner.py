@@ -11,14 +11,18 @@ REQUEST: ``{"collection_year": "2026", "local_authority": "E09000027",
 ``row`` counts as a spreadsheet does (the header is row 1). Exit status 0 when the rules ran.
 """
 
+from __future__ import annotations
+
 import json
 import logging
 import math
 import sys
 import warnings
+from collections.abc import Iterable
+from typing import Any
 
 
-def _files(paths, description):
+def _files(paths: Iterable[str], description: str) -> list[dict[str, Any]]:
     out = []
     for path in paths:
         with open(path, "rb") as handle:
@@ -27,13 +31,15 @@ def _files(paths, description):
     return out
 
 
-def _text(value):
+def _text(value: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
 
 
-def run(request):
+def run(request: dict[str, Any]) -> dict[str, Any]:
+    # JSON in and out, and lac_validator is untyped: the shapes are in the module docstring
+    # (and in ``validator.RunnerResult``, which this script must not import).
     logging.disable(logging.WARNING)
     warnings.simplefilter("ignore")
     from lac_validator.lac_validator import LacValidator
@@ -45,7 +51,7 @@ def run(request):
              + _files(request.get("prev_year", []), "Prev year"))
     metadata = {"collectionYear": year, "localAuthority": request["local_authority"]}
     validator = LacValidator(metadata=metadata, files=files, registry=registry)
-    findings = []
+    findings: list[dict[str, Any]] = []
     for table, frame in validator.ds_results.items():
         if table == "metadata":
             continue
@@ -63,7 +69,7 @@ def run(request):
             "failed_rules": sorted(validator.fails)}
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print("usage: validator_runner.py REQUEST.json RESULT.json", file=sys.stderr)
         return 2
