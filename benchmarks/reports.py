@@ -79,7 +79,7 @@ def caseloads_input(iros: int, children: int, seed: int = 1) -> ReportInput:
 def outcome_sheets_input(sheets: int) -> ReportInput:
     """One synthetic panel with ``sheets`` agenda items, decided, as panel service rows."""
     from permanence_tracker.domain.panels import AgendaItem, ItemStatus, PanelMeeting
-    from permanence_tracker.services.panels.commands import ItemRow, PanelDetail, PanelRow
+    from permanence_tracker.services.panels import ItemRow, PanelDetail, PanelRow
 
     panel = PanelMeeting(date(2026, 3, 4), "Permanence", "Pat Chair",
                          ("Pat Chair", "Ravi Member", "Sue Social", "Dr Lee"), True,

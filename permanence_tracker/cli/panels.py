@@ -14,6 +14,7 @@ from typing import Any
 from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import iso_date, item_id, panel_id
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
 def register(sub) -> None:
@@ -104,7 +105,7 @@ def _json(value: Any) -> None:
 
 def _add(context, args) -> int:
     from permanence_tracker.domain.panels import PanelMeeting
-    from permanence_tracker.services.panels.commands import save_panel
+    from permanence_tracker.services.panels import save_panel
 
     meeting = PanelMeeting(args.date, args.type, args.chair, tuple(args.member), args.quorate,
                            args.venue, args.notes)
@@ -115,7 +116,7 @@ def _add(context, args) -> int:
 
 def _item(context, args) -> int:
     from permanence_tracker.domain.panels import AgendaItem
-    from permanence_tracker.services.panels.commands import save_item
+    from permanence_tracker.services.panels import save_item
 
     saved = save_item(context.uow, AgendaItem(args.panel_id, args.business, args.child or None,
                                               args.carers, args.terms), clock.today())
@@ -123,8 +124,8 @@ def _item(context, args) -> int:
     return 0
 
 
-def _offer(uow, recorded, add: bool, today: date) -> None:
-    from permanence_tracker.services.panels.commands import add_suggested_outcome
+def _offer(uow: UowFactory, recorded, add: bool, today: date) -> None:
+    from permanence_tracker.services.panels import add_suggested_outcome
 
     offer = recorded.suggestion
     if offer is None:
@@ -139,7 +140,7 @@ def _offer(uow, recorded, add: bool, today: date) -> None:
 
 
 def _recommend(context, args) -> int:
-    from permanence_tracker.services.panels.commands import agenda_item, record_recommendation
+    from permanence_tracker.services.panels import agenda_item, record_recommendation
 
     uow, today = context.uow, clock.today()
     recorded = record_recommendation(uow, agenda_item(uow, args.item_id), args.recommendation,
@@ -150,7 +151,7 @@ def _recommend(context, args) -> int:
 
 
 def _minutes(context, args) -> int:
-    from permanence_tracker.services.panels.commands import record_minutes
+    from permanence_tracker.services.panels import record_minutes
 
     changed = record_minutes(context.uow, args.panel_id, args.received, clock.today())
     print(f"minutes received {uk_date(args.received)} for {len(changed)} item(s): "
@@ -159,7 +160,7 @@ def _minutes(context, args) -> int:
 
 
 def _decision(context, args) -> int:
-    from permanence_tracker.services.panels.commands import agenda_item, record_decision
+    from permanence_tracker.services.panels import agenda_item, record_decision
 
     uow, today = context.uow, clock.today()
     recorded = record_decision(uow, agenda_item(uow, args.item_id), args.minutes_received,
@@ -192,8 +193,8 @@ def _list(context, args) -> int:
     return _list_panels(context.uow, as_of, args.json)
 
 
-def _list_items(uow, number: int, as_of: date, as_json: bool) -> int:
-    from permanence_tracker.services.panels.queries import panel_detail
+def _list_items(uow: UowFactory, number: int, as_of: date, as_json: bool) -> int:
+    from permanence_tracker.services.panels import panel_detail
 
     detail = panel_detail(uow, number, as_of)
     if as_json:
@@ -206,8 +207,8 @@ def _list_items(uow, number: int, as_of: date, as_json: bool) -> int:
     return 0
 
 
-def _list_outstanding(uow, as_of: date, as_json: bool) -> int:
-    from permanence_tracker.services.panels.queries import outstanding_decisions
+def _list_outstanding(uow: UowFactory, as_of: date, as_json: bool) -> int:
+    from permanence_tracker.services.panels import outstanding_decisions
 
     rows = outstanding_decisions(uow, as_of)
     if as_json:
@@ -219,8 +220,8 @@ def _list_outstanding(uow, as_of: date, as_json: bool) -> int:
     return 0
 
 
-def _list_panels(uow, as_of: date, as_json: bool) -> int:
-    from permanence_tracker.services.panels.queries import panels
+def _list_panels(uow: UowFactory, as_of: date, as_json: bool) -> int:
+    from permanence_tracker.services.panels import panels
 
     listed = panels(uow, as_of)
     if as_json:
@@ -236,7 +237,7 @@ def _list_panels(uow, as_of: date, as_json: bool) -> int:
 
 
 def _figures(context, args) -> int:
-    from permanence_tracker.services.panels.commands import panel_figures
+    from permanence_tracker.services.panels import panel_figures
 
     periods = [tuple(p) for p in args.period] if args.period else None
     figures = panel_figures(context.uow, periods)

@@ -48,7 +48,7 @@ from permanence_tracker.services.reporting.inputs import (
 
 if TYPE_CHECKING:
     from permanence_tracker.gui.session import Session
-    from permanence_tracker.services.panels.commands import PanelList
+    from permanence_tracker.services.panels import PanelList
 
 # Which fields each report uses; the others are hidden.
 FIELDS = {
@@ -182,7 +182,7 @@ class ReportsDialog(QDialog):
             self.iro.addItem(name, name)
 
     def _load_panels(self) -> None:
-        from permanence_tracker.services.panels.commands import panels
+        from permanence_tracker.services.panels import panels
 
         uow, as_of = self.session.uow, self.session.as_of
         self.panel_task = tasks.Task(lambda progress: panels(uow, as_of))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from permanence_tracker.domain.panels import AgendaItem
 from permanence_tracker.gui.panels import dialogs
 from permanence_tracker.gui.panels.fields import TEXT_LINES
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
 
 TODAY = date(2026, 3, 31)  # as in tests/gui/conftest.py
 STORED = AgendaItem(1, "Adoption match", "P1", id=1)

@@ -31,7 +31,7 @@ from permanence_tracker.gui.panels.model import (
 )
 from permanence_tracker.gui.panels.page import PanelsPage
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
 from permanence_tracker.services.records.child_record import load_child_record
 
 D = date.fromisoformat

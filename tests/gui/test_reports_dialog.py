@@ -20,7 +20,7 @@ from permanence_tracker.gui.main import make_application
 from permanence_tracker.gui.pdf_preview import have_qt_pdf
 from permanence_tracker.gui.reports_dialog import ReportsDialog
 from permanence_tracker.gui.session import Session
-from permanence_tracker.services.panels import commands as panel_service
+from permanence_tracker.services import panels as panel_service
 from permanence_tracker.services.reporting import inputs as report_inputs
 from permanence_tracker.services.reporting.inputs import ReportRequest, load_report_input
 

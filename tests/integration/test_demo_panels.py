@@ -27,8 +27,8 @@ from permanence_tracker.domain.panels import (
     AgendaItem,
     PanelMeeting,
 )
+from permanence_tracker.services import panels as svc
 from permanence_tracker.services.demo import build_demo
-from permanence_tracker.services.panels import commands as svc
 
 AS_OF = date(2026, 3, 31)
 

@@ -37,7 +37,7 @@ from permanence_tracker.domain.panels import (
     AgendaItem,
     PanelMeeting,
 )
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
 from permanence_tracker.services.records import editing as records
 from permanence_tracker.services.records.child_record import load_child_record
 

@@ -51,7 +51,7 @@ def panelled(stored):
     one plan, no match, one adoption match.
     """
     from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
-    from permanence_tracker.services.panels import commands as service
+    from permanence_tracker.services import panels as service
 
     members = ("Pat Chair", "Ravi Member", "Sue Social")
     today = PANEL_TODAY

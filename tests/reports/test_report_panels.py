@@ -11,7 +11,7 @@ from report_helpers import AS_OF, GENERATED, check_chrome, pages, pdf_text, rend
 
 from permanence_tracker import reports
 from permanence_tracker.domain.errors import NotFoundError
-from permanence_tracker.services.panels.commands import panel_detail, panel_figures
+from permanence_tracker.services.panels import panel_detail, panel_figures
 from permanence_tracker.services.reporting.inputs import ReportRequest, load_report_input
 
 

@@ -23,7 +23,7 @@ from permanence_tracker.gui.panels.dialogs import (
     PanelDialog,
     RecommendationDialog,
 )
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
 
 if TYPE_CHECKING:  # the mixin is only ever part of a page, which is a QWidget
     from permanence_tracker.gui.session import Session

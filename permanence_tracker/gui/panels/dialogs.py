@@ -35,7 +35,7 @@ from permanence_tracker.gui.panels.fields import (
     optional_date,
     set_optional_date,
 )
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
 from permanence_tracker.services.unit_of_work import UowFactory
 
 QUORATE_CHOICES = (("Not recorded yet", None), ("Quorate", True), ("Not quorate", False))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.panels import DECIDED_LATE, DECISION_MISSED
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
-from permanence_tracker.services.panels.commands import ItemRow, PanelRow
+from permanence_tracker.services.panels import ItemRow, PanelRow
 
 R = TypeVar("R")
 NOT_YET = 10**7  # sorts after every real day number (date.max is 3,652,059)

@@ -36,10 +36,11 @@ from permanence_tracker.gui.models.rows_table import RowsProxy
 from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
 from permanence_tracker.gui.panels.actions import PanelActions
 from permanence_tracker.gui.panels.model import PANEL_DATE_COLUMN, items_model, panels_model
-from permanence_tracker.services.panels import commands as svc
+from permanence_tracker.services import panels as svc
+from permanence_tracker.services.unit_of_work import UowFactory
 
 
-def _read(uow_factory, as_of: date):
+def _read(uow_factory: UowFactory, as_of: date):
     """Everything the page shows, in one background job."""
     return (svc.panels(uow_factory, as_of), svc.panel_items(uow_factory, as_of),
             svc.outcomes_to_record(uow_factory, as_of),

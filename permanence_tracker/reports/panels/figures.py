@@ -21,7 +21,7 @@ from permanence_tracker.reports.tables import table
 from permanence_tracker.reports.text import NOTE, gap, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.panels.commands import PanelFigures
+    from permanence_tracker.services.panels import PanelFigures
     from permanence_tracker.services.reporting.inputs import PanelFiguresData
 
 TITLE = "Permanence panel figures"

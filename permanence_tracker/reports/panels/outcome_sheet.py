@@ -21,7 +21,7 @@ from permanence_tracker.reports.tables import facts
 from permanence_tracker.reports.text import NOTE, gap, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.panels.commands import ItemRow, PanelDetail
+    from permanence_tracker.services.panels import ItemRow, PanelDetail
 
 TITLE = "Panel outcome sheet"
 

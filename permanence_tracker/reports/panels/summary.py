@@ -17,7 +17,7 @@ from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import gap, heading, para, title
 
 if TYPE_CHECKING:
-    from permanence_tracker.services.panels.commands import ItemRow, PanelDetail
+    from permanence_tracker.services.panels import ItemRow, PanelDetail
 
 TITLE = "Panel summary"
 HEADER = ["No.", "Business", "Child / carers", "Recommendation", "Reasons and dissent",

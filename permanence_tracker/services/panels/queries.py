@@ -1,5 +1,5 @@
-"""Read queries over panels, returning frozen rows (import them from
-:mod:`services.panels.commands`).
+"""Read queries over panels, returning frozen rows (front ends import them from
+:mod:`services.panels`).
 
 Each query reads in one unit of work and judges every item as of the date given, with the
 authority's working calendar (England bank holidays plus its closure days).
@@ -14,7 +14,7 @@ from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
-from permanence_tracker.domain.measures import financial_year as financial_year  # re-exported
+from permanence_tracker.domain.measures import financial_year
 from permanence_tracker.domain.panels import (
     ADOPTION_MATCH,
     MATCH_PERMANENT_FOSTERING,

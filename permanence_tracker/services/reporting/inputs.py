@@ -23,7 +23,7 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
 from permanence_tracker.domain.measures import financial_year
-from permanence_tracker.services.panels.commands import (
+from permanence_tracker.services.panels import (
     PanelDetail,
     PanelFigures,
     panel_detail,
