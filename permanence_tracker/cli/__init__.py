@@ -5,7 +5,7 @@ One way to add commands: each command module (``summary``, ``import903``, ``demo
 its parsers to the ``argparse`` sub-parsers ``sub`` and binds each runnable (leaf) parser to
 its runner with ``parser.set_defaults(run=fn)``, where ``fn(context, args) -> int`` gets the
 opened :class:`~permanence_tracker.app.Context` and the parsed arguments and returns the exit
-status. :mod:`.main` builds the parser from ``COMMAND_MODULES``, opens the context and calls
+status. :mod:`.entry` builds the parser from ``COMMAND_MODULES``, opens the context and calls
 ``args.run(context, args)``; a ``TrackerError`` a runner lets through is printed as
 ``error: ...`` with status 1. To add a command, write a module with ``register`` and list it
 in ``COMMAND_MODULES``.
@@ -15,6 +15,6 @@ one place the command line reads the time). Commands call services only and make
 for people here, at the edge.
 """
 
-from permanence_tracker.cli.main import build_parser, main
+from permanence_tracker.cli.entry import build_parser, main
 
 __all__ = ["build_parser", "main"]

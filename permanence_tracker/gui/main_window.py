@@ -58,8 +58,7 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
-            if hasattr(page, "open_child"):
-                page.open_child.connect(self.open_child)
+            page.open_child.connect(self.open_child)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         # The page list keeps its width; the page takes all the rest (a splitter left a gap).
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.nav.frameWidth() + 24)

@@ -56,7 +56,6 @@ TABLE_OF: dict[type, Table] = {
     PanelMeeting: t.panel,
     AgendaItem: t.panel_item,
 }
-ENTITY_OF = {table.name: cls for cls, table in TABLE_OF.items()}
 
 
 def _json_default(value: Any) -> str:

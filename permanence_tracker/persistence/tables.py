@@ -249,12 +249,3 @@ audit = Table(
     Index("ix_audit_child", "child_id"),
 )
 
-CHILD_TABLES = {
-    "episode": episode,
-    "review": review,
-    "plan": plan,
-    "monitoring_outcome": outcome,
-    "adoption": adoption,
-    "missing": missing,
-    "previous_permanence": previous,
-}

@@ -3,6 +3,6 @@
 One package per bounded context: ``records``, ``reviews``, ``permanence``, ``panels``,
 ``reporting``, ``imports``, ``exports``, ``demo``. Shared here: ``unit_of_work`` (the Protocols
 services are written against), ``reference`` (SSDA903 code lists and labels by collection year),
-``progress`` and ``audit``. Services return frozen dataclasses; words for people are made by the
-front ends. See docs/architecture.md.
+``progress`` and ``audit``. Services return frozen dataclasses; a front end's own words (its
+flags, labels, buttons) and every layout are made by the front ends. See docs/architecture.md.
 """

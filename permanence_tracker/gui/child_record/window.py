@@ -8,7 +8,6 @@ After a dialog saves, the window reloads itself and emits :attr:`ChildRecordWind
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +38,7 @@ from permanence_tracker.gui.dialogs.review import ReviewDialog
 from permanence_tracker.gui.models.rows_table import RowsTableModel
 from permanence_tracker.gui.shortcuts import Keys, make_action
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
+from permanence_tracker.services.unit_of_work import UowFactory
 
 DESC = Qt.SortOrder.DescendingOrder
 ASC = Qt.SortOrder.AscendingOrder
@@ -90,7 +90,7 @@ def _page(*parts: QWidget | str) -> QWidget:
 class ChildRecordWindow(QMainWindow):
     saved = Signal()
 
-    def __init__(self, uow_factory: Callable, child_id: str, as_of: date,
+    def __init__(self, uow_factory: UowFactory, child_id: str, as_of: date,
                  today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)

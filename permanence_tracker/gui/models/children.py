@@ -74,7 +74,6 @@ COLUMNS: tuple[Column[ChildRow], ...] = (
                       "(hover for why)"),
 )
 FLAGS_COLUMN = len(COLUMNS) - 1
-STATUS_COLUMN = 11
 LEGAL_COLUMN = 3
 
 

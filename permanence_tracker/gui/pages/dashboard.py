@@ -1,12 +1,11 @@
 """The Dashboard page for the Head of Corporate Parenting: tiles, lists and charts.
 
 Every figure comes from :func:`services.permanence.dashboard.dashboard` (the summary's figures,
-never
-worked out again), computed off the GUI thread each time the session changes; the newest
+never worked out again), computed off the GUI thread each time the session changes; the newest
 request wins. The "without a plan" and "drift" tiles open a list of the children grouped by
-reason or flag; Enter or double-click on a child opens their record (``open_child``). Each
-chart has its figures in words under it and a "Save as PNG…" button
-(:meth:`save_chart_png` takes a path directly).
+reason or flag; Enter or double-click on a child opens their record (``open_child``). Each chart
+has its figures in words under it and a "Save as PNG…" button (:meth:`save_chart_png` takes a
+path directly).
 """
 
 from __future__ import annotations
@@ -62,7 +61,6 @@ COLUMNS = 3  # tiles per row
 
 class DashboardPage(Page):
     title = "Dashboard"
-    open_child = Signal(str)
     ready = Signal()  # the figures on show are for the session's current cohort
 
     def __init__(self, session, parent=None) -> None:

@@ -1,9 +1,8 @@
 """The dashboard in words: each tile's figure and caption and each chart's one-line summary.
 
-Pure functions of a :class:`services.permanence.dashboard.Dashboard`, so the page only places them.
-The
-summaries are what a screen reader announces for a chart and what anyone reads under it, so
-no figure is given by a chart (or by colour) alone.
+Pure functions of a :class:`services.permanence.dashboard.Dashboard`, so the page only places
+them. The summaries are what a screen reader announces for a chart and what anyone reads under
+it, so no figure is given by a chart (or by colour) alone.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """The IROs page: each IRO's caseload against the band, their children and reviews due.
 
 The caseload table sits over frozen :class:`services.permanence.caseloads.IroCaseload` rows;
-picking an
-IRO filters one :class:`ChildrenModel` through a :class:`ChildrenProxy` to their children and
-shows their next 8 weeks (plus overdue) in a week grid, with the children due in the chosen
-week listed under it.
+picking an IRO filters one :class:`ChildrenModel` through a :class:`ChildrenProxy` to their
+children and shows their next 8 weeks (plus overdue) in a week grid, with the children due in
+the chosen week listed under it.
 """
 
 from __future__ import annotations

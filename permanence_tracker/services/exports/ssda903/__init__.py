@@ -5,5 +5,5 @@ validation rules (``csc-validator-be-903``) run on it.
 children's histories; :mod:`.writer` writes the CSV files all or nothing; :mod:`.service` is the
 export use case; :mod:`.validator` finds and runs the validator in its own venv (through the
 plain script :mod:`.validator_runner`) and installs it; :mod:`.check` is the check use case;
-:mod:`.cli` is ``export-903``, ``check-903`` and ``validator``.
+The commands ``export-903``, ``check-903`` and ``validator`` are in ``cli/export903.py``.
 """

@@ -20,7 +20,7 @@ from permanence_tracker.services.imports.ssda903.reader import read_files
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportResult:
     files: list[SourceFile]
     skipped: list[SkippedFile]

@@ -44,7 +44,6 @@ TABLES = (
     _spec("DoLo", "CHILD DOLO_START", imported=False,
           note="deprivation of liberty orders: not needed for tracking"),
 )
-BY_NAME = {spec.name: spec for spec in TABLES}
 
 
 def normalise_column(text: str) -> str:
