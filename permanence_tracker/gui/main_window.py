@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from permanence_tracker.gui.shortcuts import (
     make_action,
     record_shortcuts,
 )
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.reporting.inputs import REPORTS
 
 STANDARD = QKeySequence.StandardKey
@@ -133,18 +133,29 @@ class MainWindow(QMainWindow):
         bar.setObjectName("asOfToolbar")
         self.addToolBar(bar)
         bar.addWidget(QLabel(" As of "))
-        self.as_of_edit = QDateEdit(QDate(self.session.as_of))
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("dd/MM/yyyy")
+        self.as_of_edit = DateEdit()
+        self.as_of_edit.setDate(QDate(self.session.as_of))
         self.as_of_edit.setAccessibleName("As-of date")
         self.as_of_edit.setToolTip("View the tracker as it stood on this date (for example "
                                    "the year end)")
         self.as_of_edit.setMaximumDate(QDate(self.today))
+        # a DateEdit changes its date only when a whole date is entered, so the figures
+        # reload once per date, never for half-typed text
         self.as_of_edit.dateChanged.connect(
             lambda d: self.session.set_as_of(d.toPython()))
         bar.addWidget(self.as_of_edit)
+        self.as_of_problem = QLabel()  # why a typed as-of date was refused, next to it
+        self.as_of_problem.setAccessibleName("Problem with the as-of date")
+        self.as_of_problem.setStyleSheet("color:#b71c1c;")
+        self.as_of_problem_action = bar.addWidget(self.as_of_problem)
+        self.as_of_problem_action.setVisible(False)
+        self.as_of_edit.problem_changed.connect(self._as_of_refused)
         for name in ("today", "refresh", "add_child", "reports"):
             bar.addAction(self.actions_by_name[name])
+
+    def _as_of_refused(self, problem: str) -> None:
+        self.as_of_problem.setText(f" ⚠ As of: {problem} " if problem else "")
+        self.as_of_problem_action.setVisible(bool(problem))
 
     def _build_menus(self) -> None:
         a = self.actions_by_name

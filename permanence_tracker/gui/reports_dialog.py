@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,6 +37,7 @@ from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.dialogs.base import get_date
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.progress import Progress
 from permanence_tracker.services.reporting.inputs import (
     REPORTS,
@@ -73,6 +73,9 @@ def said(problem: Problem) -> str:
     return f"{label} {problem.message}" if label else problem.message
 
 
+DATE_MARK = "⚠"  # before a refused date in the message line
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -104,9 +107,8 @@ class ReportsDialog(QDialog):
             self.report.addItem(spec.title, spec.name)
             self.report.setItemData(self.report.count() - 1, spec.description,
                                     Qt.ItemDataRole.ToolTipRole)
-        self.as_of = QDateEdit(_qdate(self.session.as_of))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of = DateEdit()
+        self.as_of.setDate(_qdate(self.session.as_of))
         self.as_of.setAccessibleName("As-of date")
         self.use_from = QCheckBox("From")
         self.use_from.setToolTip("Start the reporting period on this date (cohort: default "
@@ -114,13 +116,14 @@ class ReportsDialog(QDialog):
         # 1 April of the financial year holding the as-of date (issue 8, 2.9: in January to
         # March that is the previous calendar year's 1 April); it follows the as-of date
         # until "From" is ticked.
-        self.period_from = QDateEdit(_qdate(financial_year_start(self.session.as_of)))
-        self.period_from.setCalendarPopup(True)
-        self.period_from.setDisplayFormat("dd/MM/yyyy")
+        self.period_from = DateEdit()
+        self.period_from.setDate(_qdate(financial_year_start(self.session.as_of)))
         self.period_from.setAccessibleName("Period from")
         self.period_from.setEnabled(False)
         self.use_from.toggled.connect(self.period_from.setEnabled)
         self.as_of.dateChanged.connect(self._follow_as_of)
+        for edit in (self.as_of, self.period_from):  # a refused date is said at once
+            edit.problem_changed.connect(self._date_refused)
         from_row = QHBoxLayout()
         from_row.addWidget(self.use_from)
         from_row.addWidget(self.period_from, 1)
@@ -216,6 +219,22 @@ class ReportsDialog(QDialog):
         if not self.use_from.isChecked():  # the as-of edit holds ``_day``, read as a date
             self.period_from.setDate(_qdate(financial_year_start(get_date(self.as_of))))
 
+    def refused_dates(self) -> str:
+        """Settle the dates being typed; why any was refused ("" when none was)."""
+        for edit in (self.as_of, self.period_from):
+            edit.commit()
+        return self._date_problems()
+
+    def _date_problems(self) -> str:
+        edits = {"As of": self.as_of, "Period from": self.period_from}
+        return "\n".join(f"{DATE_MARK} {label}: {edit.problem}"
+                         for label, edit in edits.items() if edit.problem)
+
+    def _date_refused(self, problem: str) -> None:
+        """Say a refused date in the message line at once; take it away once corrected."""
+        if problem or self.message.text().startswith(DATE_MARK):
+            self.message.setText(self._date_problems())
+
     def _report_changed(self) -> None:
         wanted = FIELDS[self.name]
         for field, row in self.rows.items():
@@ -251,6 +270,10 @@ class ReportsDialog(QDialog):
         from permanence_tracker import reports
         from permanence_tracker.services.reporting.inputs import load_report_input
 
+        refused = self.refused_dates()
+        if refused:  # a date that could not be read is never replaced by a guess
+            self.message.setText(refused)
+            return None
         if self.missing():
             self.message.setText(self.missing())
             return None
@@ -303,13 +326,15 @@ class ReportsDialog(QDialog):
 
     def save_to(self, path: Path) -> bool:
         from permanence_tracker.reports.output import write_pdf
+        from permanence_tracker.services.exports.excel import why_unwritable
 
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
             write_pdf(path, self.pdf)
         except OSError as exc:
-            self.message.setText(f"⚠ Could not save {path}: {exc.strerror or exc}")
+            self.message.setText(f"⚠ Could not save {path}: {why_unwritable(path, exc)}. "
+                                 "Nothing was saved.")
             return False
         self.message.setText(f"Saved {path}.")
         return True

@@ -2,14 +2,17 @@
 
 A dialog's Save calls a service. On :class:`ValidationError` each problem's message appears in
 the error label under its field (``<field>_error`` in the form) and the dialog stays open with
-the user's input intact. On :class:`ConflictError` a banner says someone else changed the
-record, nothing is overwritten, and Reload reads their version.
+the user's input intact. A typed date that cannot be read is refused the same way, by the
+date field itself (:class:`DateEdit`), before the service is called. On
+:class:`ConflictError` a banner says someone else changed the record, nothing is overwritten,
+and Reload reads their version.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -30,6 +33,7 @@ from permanence_tracker.domain.errors import (
     TrackerError,
     ValidationError,
 )
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.unit_of_work import UowFactory
 
 MARK = "⚠"  # a marker, so a problem never shows by colour alone
@@ -102,6 +106,8 @@ class RecordDialog(QDialog):
         _problem_palette(self.ui.form_error)
         for edit in self.findChildren(QDateEdit):
             set_date(edit, today)
+        for date_edit in self.date_edits():  # a refused date shows under its field at once
+            date_edit.problem_changed.connect(partial(self._date_problem, date_edit.objectName()))
         # wide enough for the messages, in text units so it scales with the font
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.clear_problems()
@@ -135,6 +141,23 @@ class RecordDialog(QDialog):
         """The text shown next to ``field`` ("" when it has no problem)."""
         label = self._error_labels().get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+    def date_edits(self) -> list[DateEdit]:
+        return [edit for edit in self.findChildren(DateEdit) if edit.objectName()]
+
+    def _date_problem(self, name: str, _problem: str = "") -> None:
+        """Show (or clear) why the date typed in ``name`` was refused; focus stays put."""
+        edit = getattr(self.ui, name)
+        label = self._error_labels().get(name, self.ui.form_error)
+        text = f"{MARK} {self._caption(name, edit.problem)}{edit.problem}" if edit.problem else ""
+        label.setText(text)
+        label.setVisible(bool(text))
+        edit.setAccessibleDescription(text)
+
+    def refused_dates(self) -> list[Problem]:
+        """Settle every date being typed; the ones that could not be read."""
+        return [Problem(edit.objectName(), edit.problem) for edit in self.date_edits()
+                if not edit.commit()]
 
     def show_problems(self, problems: Iterable[Problem]) -> None:
         labels = self._error_labels()
@@ -182,6 +205,10 @@ class RecordDialog(QDialog):
     # -- actions -----------------------------------------------------------------------
     def save(self) -> None:
         self.clear_problems()
+        refused = self.refused_dates()
+        if refused:  # never store a date the user did not enter
+            self.show_problems(refused)
+            return
         try:
             record = self.store()
         except ValidationError as error:

@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFrame,
-    QGridLayout, QHBoxLayout, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFrame, QGridLayout,
+    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 
 class Ui_ChangeDialog(object):
     def setupUi(self, ChangeDialog):
@@ -73,7 +75,7 @@ class Ui_ChangeDialog(object):
 
         self.form.addWidget(self.on_label, 1, 0, 1, 1)
 
-        self.on = QDateEdit(ChangeDialog)
+        self.on = DateEdit(ChangeDialog)
         self.on.setObjectName(u"on")
         self.on.setCalendarPopup(True)
 

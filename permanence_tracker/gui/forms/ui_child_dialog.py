@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 
 class Ui_ChildDialog(object):
     def setupUi(self, ChildDialog):
@@ -103,7 +105,7 @@ class Ui_ChildDialog(object):
 
         self.form.addWidget(self.dob_label, 4, 0, 1, 1)
 
-        self.dob = QDateEdit(ChildDialog)
+        self.dob = DateEdit(ChildDialog)
         self.dob.setObjectName(u"dob")
         self.dob.setCalendarPopup(True)
 

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 
 class Ui_PanelDecisionDialog(object):
     def setupUi(self, PanelDecisionDialog):
@@ -73,7 +75,7 @@ class Ui_PanelDecisionDialog(object):
 
         self.form.addWidget(self.minutes_received_label, 0, 0, 1, 1, Qt.AlignTop)
 
-        self.minutes_received = QDateEdit(PanelDecisionDialog)
+        self.minutes_received = DateEdit(PanelDecisionDialog)
         self.minutes_received.setObjectName(u"minutes_received")
         self.minutes_received.setCalendarPopup(True)
         self.minutes_received.setMinimumDate(QDate(2000, 1, 1))
@@ -109,7 +111,7 @@ class Ui_PanelDecisionDialog(object):
 
         self.form.addWidget(self.adm_decision_date_label, 4, 0, 1, 1, Qt.AlignTop)
 
-        self.adm_decision_date = QDateEdit(PanelDecisionDialog)
+        self.adm_decision_date = DateEdit(PanelDecisionDialog)
         self.adm_decision_date.setObjectName(u"adm_decision_date")
         self.adm_decision_date.setCalendarPopup(True)
         self.adm_decision_date.setMinimumDate(QDate(2000, 1, 1))

@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 
 class Ui_PanelDialog(object):
     def setupUi(self, PanelDialog):
@@ -68,7 +69,7 @@ class Ui_PanelDialog(object):
 
         self.form.addWidget(self.date_label, 0, 0, 1, 1, Qt.AlignTop)
 
-        self.date = QDateEdit(PanelDialog)
+        self.date = DateEdit(PanelDialog)
         self.date.setObjectName(u"date")
         self.date.setCalendarPopup(True)
 

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from permanence_tracker.gui.widgets.date_edit import DateEdit
 
 class Ui_PlanDialog(object):
     def setupUi(self, PlanDialog):
@@ -66,7 +68,7 @@ class Ui_PlanDialog(object):
 
         self.form.addWidget(self.agreed_label, 0, 0, 1, 1)
 
-        self.agreed = QDateEdit(PlanDialog)
+        self.agreed = DateEdit(PlanDialog)
         self.agreed.setObjectName(u"agreed")
         self.agreed.setCalendarPopup(True)
 

@@ -3,7 +3,8 @@
 
 An optional date (the minutes received, the ADM's decision) has no empty state in a
 QDateEdit, so its minimum date stands for "not recorded": the form sets ``minimumDate`` to
-:data:`NOT_RECORDED` and ``specialValueText`` to "Not recorded".
+:data:`NOT_RECORDED` and ``specialValueText`` to "Not recorded". The fields are the app's one
+date field (``DateEdit``, promoted in the forms): emptying one sets it to "Not recorded".
 """
 
 from __future__ import annotations
