@@ -14,6 +14,7 @@ from permanence_tracker.domain.entities import (
     AdoptionMilestones,
     Child,
     Episode,
+    Iro,
     MissingEpisode,
     PlanChange,
     Review,
@@ -27,6 +28,7 @@ TODAY = date(2026, 3, 31)
 
 @pytest.fixture
 def child(uow):
+    records.save_iro(uow, Iro("Ann Able", fte=1.0))  # a child is allocated to a listed IRO
     records.add_child(uow, Child("R1", date(2014, 5, 5), "2", "Rae", "Lark", iro="Ann Able"),
                       TODAY)
     E = Episode

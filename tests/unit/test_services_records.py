@@ -131,6 +131,7 @@ def test_episode_for_an_unknown_child_is_not_found(uow):
 
 # -- reviews ---------------------------------------------------------------------------
 def test_review_is_stored(uow, child):
+    records.save_iro(uow, Iro("Ann"))  # a review names a listed IRO
     review = records.record_review(uow, Review("K1", date(2025, 2, 1), "PN0", iro="Ann"), TODAY)
     assert (review.id, review.version) == (1, 1)
     assert _stored(uow, Review) == [review]

@@ -15,6 +15,7 @@ from permanence_tracker.gui.dialogs.base import (
     get_date,
     set_date,
 )
+from permanence_tracker.gui.dialogs.iro import OffersIro
 from permanence_tracker.gui.forms.ui_child_dialog import Ui_ChildDialog
 from permanence_tracker.services.records import editing as records
 from permanence_tracker.services.records.queries import active_iro_names, child_for_editing
@@ -22,8 +23,9 @@ from permanence_tracker.services.reference import sex_choices
 from permanence_tracker.services.unit_of_work import UowFactory
 
 
-class ChildDialog(RecordDialog):
-    """``child_id=None`` adds a new child; otherwise edits that child."""
+class ChildDialog(OffersIro, RecordDialog):
+    """``child_id=None`` adds a new child; otherwise edits that child. A name typed in the IRO
+    box that is not an IRO is refused, with an offer to add them (:class:`OffersIro`)."""
 
     FORM = Ui_ChildDialog
 
@@ -36,6 +38,7 @@ class ChildDialog(RecordDialog):
         for code, words in sex_choices():  # stored M / F / U: words shown, code as the data
             self.ui.sex.addItem(words, code)
         self.ui.iro.addItems(["", *active_iro_names(uow_factory)])
+        self.offer_iro_setup()
         self.ui.child_id.setMaxLength(40)
         if child_id is None:
             self.setWindowTitle("Add a child")

@@ -14,6 +14,7 @@ from permanence_tracker.domain.codes import (
 from permanence_tracker.domain.entities import Child, Review
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
+from permanence_tracker.gui.dialogs.iro import OffersIro
 from permanence_tracker.gui.forms.ui_review_dialog import Ui_ReviewDialog
 from permanence_tracker.services.records import editing as records
 from permanence_tracker.services.records.queries import active_iro_names
@@ -23,7 +24,9 @@ from permanence_tracker.services.unit_of_work import UowFactory
 PLAN_IN_PLACE = (("", "Not recorded"), ("yes", "Yes"), ("no", "No"))
 
 
-class ReviewDialog(RecordDialog):
+class ReviewDialog(OffersIro, RecordDialog):
+    """A name typed in the IRO box that is not an IRO is refused, with an offer to add them."""
+
     FORM = Ui_ReviewDialog
 
     def __init__(self, uow_factory: UowFactory, today: date, child: Child,
@@ -35,6 +38,7 @@ class ReviewDialog(RecordDialog):
         fill_codes(self.ui.participation, choices("REVIEW_CODE"), blank="Not recorded")
         self.ui.iro.addItems(["", *active_iro_names(uow_factory)])
         choose(self.ui.iro, child.iro)
+        self.offer_iro_setup()
         self.ui.plan_in_place.clear()
         for value, text in PLAN_IN_PLACE:
             self.ui.plan_in_place.addItem(text, value)

@@ -2,6 +2,13 @@
 
 Every function takes ``today`` (the clock lives in the front end) and raises
 :class:`ValidationError` listing every problem, or :class:`ConflictError` on a stale edit.
+
+An IRO is named on a child (who is allocated to them) and on a review (who chaired it). A name
+that is not on the IRO list is refused (:data:`NOT_AN_IRO`): an unlisted IRO would be counted
+as one full-time post in the caseload figures, and FTE is never invented. A child is newly
+allocated only to an active IRO; a review may name a retired one, since it records who chaired
+a meeting that may predate the retirement. A record keeping the IRO it already has is never
+refused, whatever has become of that IRO since.
 """
 
 from __future__ import annotations
@@ -66,20 +73,48 @@ def _canonical(child: Child) -> Child:
         return child
 
 
+NOT_AN_IRO = "not an IRO: add them first"  # front ends offer to add the IRO on seeing it
+
+
+def iro_problems(uow: UnitOfWork, name: str, kept: str = "", retired_ok: bool = False
+                 ) -> list[Problem]:
+    """What is wrong with naming IRO ``name`` on a record that now names ``kept``: nothing when
+    blank or unchanged; otherwise the name must be on the IRO list and, unless
+    ``retired_ok``, active."""
+    if not name.strip() or name == kept:
+        return []
+    iros = {iro.name: iro for iro in uow.iros()}
+    iro = iros.get(name)
+    if iro is None:
+        alike = [known for known in iros if _folded(known) == _folded(name)]
+        hint = f" (did you mean {alike[0]!r}?)" if alike else ""
+        return [Problem("iro", f"{name!r} is {NOT_AN_IRO}{hint}")]
+    if not iro.active and not retired_ok:
+        return [Problem("iro", f"{name!r} has retired: allocate an active IRO")]
+    return []
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def add_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
-    _raise(v.check_child(child, today))
+    problems = v.check_child(child, today)
     with uow_factory() as uow:
         if uow.repo.child(child.child_id) is not None:
-            raise ValidationError([Problem("child_id", f"{child.child_id!r} already exists: "
-                                                       "use another ID or edit that child")])
+            problems.append(Problem("child_id", f"{child.child_id!r} already exists: "
+                                                "use another ID or edit that child"))
+        _raise(problems + iro_problems(uow, child.iro))
         return uow.repo.add(child)
 
 
 def update_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
-    _raise(v.check_child(child, today))
+    problems = v.check_child(child, today)
     with uow_factory() as uow:
+        stored = uow.repo.child(child.child_id)  # None: the update below says it is gone
+        _raise(problems + iro_problems(uow, child.iro, stored.iro if stored else child.iro))
         return uow.repo.update(child)
 
 
@@ -100,12 +135,13 @@ def record_review(uow_factory: UowFactory, review: Review, today: date) -> Revie
         episodes = uow.repo.records(Episode, review.child_id)
         problems = with_code_problems(v.check_review(review, child, episodes, today),
                                       review_code_problems(review))
-        clash = [r for r in uow.repo.records(Review, review.child_id)
-                 if r.held == review.held and r.id != review.id]
+        reviews = uow.repo.records(Review, review.child_id)
+        clash = [r for r in reviews if r.held == review.held and r.id != review.id]
         if clash:
             problems.append(Problem("held", f"a review on {uk_date(review.held)} is already "
                                             "recorded: edit that one instead"))
-        _raise(problems)
+        kept = next((r.iro for r in reviews if review.id is not None and r.id == review.id), "")
+        _raise(problems + iro_problems(uow, review.iro, kept, retired_ok=True))
         return _add_or_update(uow, review)
 
 
@@ -132,7 +168,18 @@ def add_outcome(uow_factory: UowFactory, outcome: MonitoringOutcome, today: date
         return uow.repo.add(outcome)
 
 
-def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
+def add_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
+    """Add a new IRO (the app's offer after :data:`NOT_AN_IRO`): a name already on the list is
+    refused rather than overwritten, so adding can never change an IRO's FTE."""
+    _raise(_iro_record_problems(iro))
+    with uow_factory() as uow:
+        if any(known.name == iro.name for known in uow.iros()):
+            raise ValidationError([Problem("name", f"{iro.name!r} is already an IRO: "
+                                                   "choose them in the list")])
+        return uow.repo.add(iro)
+
+
+def _iro_record_problems(iro: Iro) -> list[Problem]:
     problems = []
     if not iro.name.strip():
         problems.append(Problem("name", "is required"))
@@ -144,7 +191,12 @@ def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
     if iro.cp_cases and not iro.dual_role:
         problems.append(Problem("cp_cases", "only a dual-role IRO holds child protection cases: "
                                             "record the IRO as dual role or enter 0"))
-    _raise(problems)
+    return problems
+
+
+def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
+    """Add an IRO, or update the one with the same name (``iro add`` on the command line)."""
+    _raise(_iro_record_problems(iro))
     with uow_factory() as uow:
         existing = {i.name: i for i in uow.iros()}
         if iro.name in existing:
