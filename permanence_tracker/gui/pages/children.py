@@ -32,6 +32,7 @@ from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.pages.base import Page, Restorable
 from permanence_tracker.gui.pages.filter_bar import FilterBar
 from permanence_tracker.gui.printing import print_table
+from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 from permanence_tracker.services.exports.excel import write_xlsx
 from permanence_tracker.services.permanence import saved_cohorts
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
@@ -46,6 +47,7 @@ class ChildrenPage(Page):
         self.proxy = ChildrenProxy(self)
         self.proxy.setSourceModel(self.model)
         self.cohorts: dict[str, CohortFilter] = {}
+        self.export_message: QMessageBox | None = None  # the last export's outcome (tests)
 
         self.search = QLineEdit(placeholderText="Search child ID or name  (Ctrl+F)")
         self.search.setAccessibleName("Search children")
@@ -173,17 +175,23 @@ class ChildrenPage(Page):
         return [[COLUMNS[c].text(row) for c in order] for row in self._visible_rows()]
 
     def _export_values(self) -> list[list[object]]:
+        """The rows shown, in the columns' shown order: numbers as numbers, dates as dates,
+        everything else as its text."""
         header = self.view.horizontalHeader()
         order = [header.logicalIndex(v) for v in range(header.count())]
-        out = []
-        for row in self._visible_rows():
-            values = []
-            for c in order:
-                raw = COLUMNS[c].key(row)
-                keep = isinstance(raw, date) and raw not in (date.min, date.max)
-                values.append(raw if keep else COLUMNS[c].text(row))
-            out.append(values)
-        return out
+        return [[self._export_value(c, row) for c in order] for row in self._visible_rows()]
+
+    # Columns whose cell is the number itself (the table shows "5 overdue"; the workbook -5,
+    # as the column's tip says), so that a spreadsheet can sum, sort and filter them.
+    NUMBERS = {"Age": lambda r: r.age, "Days left": lambda r: r.days_left}
+
+    def _export_value(self, column: int, row) -> object:
+        number = self.NUMBERS.get(COLUMNS[column].title)
+        if number is not None:
+            return number(row)
+        raw = COLUMNS[column].key(row)
+        keep = isinstance(raw, date) and raw not in (date.min, date.max)
+        return raw if keep else COLUMNS[column].text(row)
 
     def _marking(self) -> str:
         cohort = self.session.cohort
@@ -193,14 +201,25 @@ class ChildrenPage(Page):
         return f"Children — {self.cohort_box.currentData() or 'filtered view'}"
 
     def export_xlsx(self, path: str | None = None) -> Path | None:
+        """Write the rows shown to a workbook; say where it went, or why it was not saved."""
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", "children.xlsx",
                                                   "Excel workbook (*.xlsx)")
         if not path:
             return None
-        target = Path(path).with_suffix(".xlsx")
-        write_xlsx(target, "Children", self._headers(), self._export_values(), self._marking(),
-                   self.session.as_of, datetime.now())
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":  # "2026.03" keeps its dot: add, do not replace
+            target = target.with_name(target.name + ".xlsx")
+        rows = self._export_values()
+        try:
+            write_xlsx(target, "Children", self._headers(), rows, self._marking(),
+                       self.session.as_of, datetime.now())
+        except TrackerError as exc:
+            self.export_message = tell_not_saved(self, "Not exported", str(exc))
+            return None
+        noun = "child" if len(rows) == 1 else "children"
+        self.export_message = tell_saved(self, "Exported",
+                                         f"Saved {len(rows):,} {noun} to {target}", target)
         return target
 
     # Typical content width of each column in characters, so that plans, statuses and flags

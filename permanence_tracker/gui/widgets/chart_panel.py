@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.gui.charts import make_view
+from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 
 # QFileDialog.getSaveFileName's shape: (parent, caption, folder, filter) -> (path, filter).
 SaveDialog = Callable[[QWidget, str, str, str], tuple[str, str]]
@@ -45,6 +46,7 @@ class ChartPanel(QWidget):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.ask_save)
         self.default_name = f"{key}.png"
+        self.outcome: QMessageBox | None = None  # the last save's message (tests)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -86,7 +88,10 @@ class ChartPanel(QWidget):
         if not path:
             return None
         try:
-            return self.save_png(path)
+            target = self.save_png(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Chart not saved", str(exc))
+            self.outcome = tell_not_saved(self, "Chart not saved", str(exc))
             return None
+        self.outcome = tell_saved(self, "Chart saved", f"Saved the chart “{self.title}” to "
+                                  f"{target}", target)
+        return target

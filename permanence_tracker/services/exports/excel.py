@@ -1,18 +1,38 @@
-"""Excel export of a table view (openpyxl): protective marking, title, as-of date, then rows."""
+"""Excel export of a table view (openpyxl): protective marking, title, as-of date, then rows.
+
+The workbook is written whole or not at all: into a temporary file beside the target, then
+renamed over it, so a failure leaves any earlier file as it was and no partial file. A folder
+that is missing or may not be written is refused with :class:`ExportFileError`, which names the
+path and what to do. Cells keep their types: numbers as numbers, dates as dates shown
+dd/mm/yyyy, and text a spreadsheet would run as a formula stays text.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.errors import TrackerError
+
+UK_DATE_FORMAT = "DD/MM/YYYY"
+UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+FIRST_ROW = 5  # marking, title, a blank line and the header come first
+
+
+class ExportFileError(TrackerError):
+    """The file could not be written; nothing was written and any earlier file is unchanged."""
 
 
 def write_xlsx(
@@ -24,7 +44,10 @@ def write_xlsx(
     as_of: date,
     generated: datetime,
 ) -> Path:
-    """One sheet: marking and title lines, a frozen bold header row, real dates as dates."""
+    """One sheet: marking and title lines, a frozen bold header row, real dates as dates.
+
+    Raises :class:`ExportFileError` (nothing written) when the folder is missing or may not be
+    written, or the disk is full."""
     book = Workbook()
     # A new workbook holds exactly one sheet, a worksheet, and it is the active one; the stubs'
     # type also allows for none or a chartsheet.
@@ -39,24 +62,91 @@ def write_xlsx(
     sheet["A1"].font = Font(bold=True, color="B71C1C")
     for row in rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            _keep_type(cell)
     for column, header in enumerate(headers, start=1):
-        width = max([len(str(header))] + [len(str(r[column - 1] or "")) for r in rows[:500]])
+        width = max([len(str(header))] + [len(_shown(r[column - 1])) for r in rows[:500]])
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
-        for cells in sheet.iter_rows(min_row=5, min_col=column, max_col=column):
-            if isinstance(cells[0].value, date):
-                cells[0].number_format = "DD/MM/YYYY"
-    sheet.freeze_panes = "A5"
+    sheet.freeze_panes = f"A{FIRST_ROW}"
     # openpyxl gives every worksheet its header and footer items; the stubs allow for None.
     sheet.oddFooter.center.text = marking  # type: ignore[union-attr]
     sheet.oddHeader.center.text = marking  # type: ignore[union-attr]
-    book.save(path)
+    _save_whole(book, path)
     return path
 
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+def _shown(value: object) -> str:
+    if isinstance(value, date):
+        return uk_date(value)
+    return "" if value is None else str(value)
+
+
+def _keep_type(cell: Cell | MergedCell) -> None:
+    """Dates shown dd/mm/yyyy (with the time for a date-time); formula-like text as text."""
+    if isinstance(cell.value, datetime):
+        cell.number_format = UK_DATETIME_FORMAT
+    elif isinstance(cell.value, date):
+        cell.number_format = UK_DATE_FORMAT
+    elif isinstance(cell, Cell) and isinstance(cell.value, str) \
+            and cell.value.startswith(FORMULA_STARTS):
+        # openpyxl would store "=…" as a formula; a quote-prefixed string cell is shown as
+        # typed and stays text when edited (Excel's own leading apostrophe).
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _save_whole(book: Workbook, path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise unwritable(path, FileNotFoundError(errno.ENOENT, "No such folder"))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=folder)
+    except OSError as exc:
+        raise unwritable(path, exc) from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            book.save(out)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise unwritable(path, exc) from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def unwritable(path: Path, exc: OSError) -> ExportFileError:
+    """The error for a file that could not be written, saying why and what to do."""
+    return ExportFileError(f"Cannot save {path}: {why_unwritable(path, exc)}. "
+                           "Nothing was saved.")
+
+
+def why_unwritable(path: Path, exc: OSError) -> str:
+    """Why ``path`` could not be written (``exc``), and what to do, in words."""
+    if isinstance(exc, FileNotFoundError):
+        why = (f"the folder {path.parent} does not exist. Choose an existing folder, or "
+               "create it first")
+    elif isinstance(exc, PermissionError):
+        why = (f"you may not write to {path.parent}. Choose a folder you may write to, or "
+               "close the file if it is open in another program")
+    elif isinstance(exc, IsADirectoryError) or path.is_dir():
+        why = f"{path} is a folder. Choose a file name"
+    elif exc.errno == errno.ENOSPC:
+        why = "the disk is full. Free some space or choose another drive"
+    else:
+        why = f"{exc.strerror or exc}. Choose another folder or file name"
+    return why
+
+
+# A cell starting with one of these is run as a formula by a spreadsheet (CSV injection,
+# OWASP): = + - @, and a tab or carriage return, which some spreadsheets strip first.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_text_cell(value: str) -> str:
-    """A CSV cell a spreadsheet will show as text: one starting ``= + - @`` (which Excel would
-    run as a formula: CSV injection, OWASP) gets a leading apostrophe."""
+    """A CSV cell a spreadsheet will show as text: one starting ``= + - @``, a tab or a carriage
+    return (which Excel would run as a formula: CSV injection, OWASP) gets a leading
+    apostrophe."""
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
