@@ -246,6 +246,14 @@ class FakeUnitOfWork:
         return self._state.settings
 
     def save_settings(self, settings: e.Settings) -> None:
+        # Audited as SqlUnitOfWork does: one "settings" entry per changed setting.
+        for f in dataclasses.fields(e.Settings):
+            old, new = getattr(self._state.settings, f.name), getattr(settings, f.name)
+            if f.name != "version" and old != new:
+                self._state.audit.append(dict(
+                    id=len(self._state.audit) + 1, at=self.clock(), user=self.user,
+                    child_id=None, table_name="settings", row_key=f.name, action="update",
+                    old=_json({f.name: old}), new=_json({f.name: new})))
         self._state.settings = dataclasses.replace(settings, version=0)  # as read back
 
     def get_value(self, key: str) -> str | None:

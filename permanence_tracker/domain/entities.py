@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from permanence_tracker.domain.codes import PLAN_TYPES
 from permanence_tracker.domain.panels import DEFAULT_PANEL_BUSINESS, DEFAULT_PANEL_TYPES
 
 SHORT_BREAK_STATUSES = frozenset({"V3", "V4"})
@@ -160,6 +161,9 @@ class Settings:
     """Authority-wide settings; thresholds marked *(to confirm)* in domain.md live here."""
 
     authority_name: str = "Demo Authority"
+    # The authority's ONS code (E06/E08/E09/E10 + 6 digits), as the 903's PL_LA holds it and the
+    # DfE validator's placement-location rules compare with. E09000027 is the demo's authority.
+    authority_code: str = "E09000027"
     protective_marking: str = "OFFICIAL-SENSITIVE"
     caseload_low: int = 50
     caseload_high: int = 70
@@ -178,6 +182,7 @@ class Settings:
     a2_days: int = 121
     panel_types: tuple[str, ...] = DEFAULT_PANEL_TYPES  # adoption, fostering, permanence
     panel_business: tuple[str, ...] = DEFAULT_PANEL_BUSINESS  # what an agenda item is about
+    plan_types: tuple[str, ...] = PLAN_TYPES  # permanence plans a child's plan may record
     demo: bool = False  # a synthetic demo authority: marked DEMO wherever it shows
     version: int = 0
 

@@ -124,6 +124,10 @@ class Repository:
         if rows:
             self.connection.execute(insert(t.audit), rows)
 
+    def audit(self, table_name: str, row_key: str, action: str, old: Any, new: Any) -> None:
+        """One audit entry for a write made outside the record methods below (a setting)."""
+        self._audit_rows([(table_name, None, row_key, action, old, new)])
+
     # -- generic writes ----------------------------------------------------------------
     @staticmethod
     def _key(table: Table, values: dict[str, Any]) -> str:

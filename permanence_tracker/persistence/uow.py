@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
@@ -57,8 +58,17 @@ class SqlUnitOfWork:
         return reads.load_settings(self._open)
 
     def save_settings(self, settings: e.Settings) -> None:
+        """Store every setting; each whose value changes is audited (old and new values)."""
         rows = reads.settings_rows(settings)
         self.repo.prepare_write(t.settings, [{"key": k, "value": v} for k, v in rows.items()])
+        # Compared with the values in force (a key never stored holds its default), so that
+        # the first save of a new tracker audits what changed, not every default.
+        current = reads.settings_rows(reads.load_settings(self._open))
+        for key, value in rows.items():
+            if current.get(key) != value:
+                self.repo.audit(t.settings.name, key, "update",
+                                {key: json.loads(current[key])} if key in current else None,
+                                {key: json.loads(value)})
         self._open.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
         self._open.execute(
             insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from permanence_tracker.domain.entities import Settings
 from permanence_tracker.services.exports.ssda903.rows import return_rows
 from permanence_tracker.services.exports.ssda903.service import (
     FIRST_YEAR,
@@ -30,7 +31,9 @@ from permanence_tracker.services.reference import year_text
 from permanence_tracker.services.unit_of_work import UowFactory
 
 RULE_YEARS = range(2023, 2028)  # lac_validator rules: lac2022_23 ... lac2026_27
-DEFAULT_LA = "E09000027"  # the validator needs an ONS authority code; only postcode rules use it
+# The validator needs the authority's ONS code (Settings.authority_code; only the placement-
+# location rules use it). This is the code a tracker holds until one is set: the demo's.
+DEFAULT_LA = Settings().authority_code
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,14 @@ class CheckResult:
         return dict(self.rows).get("Header", 0)
 
 
-def check_903(uow_factory: UowFactory, year: int, today: date, local_authority: str = DEFAULT_LA,
+def check_903(uow_factory: UowFactory, year: int, today: date,
+              local_authority: str | None = None,
               progress: Progress | None = None) -> CheckResult:
-    """Run the DfE rules on ``year``'s export (with the year before's for cross-year rules)."""
+    """Run the DfE rules on ``year``'s export (with the year before's for cross-year rules).
+
+    ``local_authority`` is the ONS code the rules take as this authority's; by default the
+    settings' ``authority_code``.
+    """
     progress = progress or silent
     check_year(year, today)
     if year not in RULE_YEARS:
@@ -74,6 +82,7 @@ def check_903(uow_factory: UowFactory, year: int, today: date, local_authority: 
     progress(0, 3, "Reading the children's records ...")
     with uow_factory() as uow:
         histories = uow.histories()
+        local_authority = local_authority or uow.settings().authority_code
     this_year = return_rows(histories, year)
     if not this_year["Header"]:
         raise ExportYearError(f"the tracker holds no child looked after in {year_text(year)}: "
