@@ -51,17 +51,56 @@ class Context:
     engine: Disposable  # a SQLAlchemy Engine; typed by what a front end may do with it
     uow: UowFactory
     backup: Path | None = None
+    created: bool = False  # this opening made a new, empty tracker
+
+    @property
+    def shown(self) -> str:
+        """The database as a person knows it: a file path, or a URL without its password."""
+        return engines.shown(self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def open_context(url: str | None = None, user: str | None = None) -> Context:
+class NoTrackerError(Exception):
+    """The database named holds no tracker, and the caller asked not to create one.
+
+    Raised before anything is created (no file, no folder, no schema); the message says
+    which database, why, and what to do.
+    """
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"there is no tracker at {engines.shown(url)}: {reason}. Create it "
+                         "with `permanence-tracker init` or choose another with --db")
+
+
+def open_context(url: str | None = None, user: str | None = None, *,
+                 create: bool = True) -> Context:
+    """Open the tracker at ``url`` (resolved as :func:`engines.resolve_url` says), bringing
+    its schema up to date.
+
+    With ``create=False`` only an existing tracker is opened: a SQLite file that does not exist,
+    or a server that cannot be reached or has no tracker schema, raises
+    :class:`NoTrackerError` and nothing is created. ``Context.created`` says whether this call
+    made a new tracker.
+    """
     resolved = engines.resolve_url(url, data_dir())
+    if not create:
+        missing = engines.missing_tracker(resolved)  # looks without creating anything
+        if missing:
+            raise NoTrackerError(resolved, missing)
     engine = engines.create(resolved)
-    backup = engines.migrate(engine, _now())
+    try:
+        # One connection attempt: an unreachable server fails here, as migrate would.
+        created = not engines.has_tracker(engine)
+        backup = engines.migrate(engine, _now())
+    except BaseException:
+        engine.dispose()
+        raise
     who = user or current_user()
-    return Context(resolved, who, engine, uow_factory(engine, who, _now), backup)
+    return Context(resolved, who, engine, uow_factory(engine, who, _now), backup, created)
 
 
 def default_url() -> str:

@@ -18,7 +18,7 @@ def register(sub) -> None:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
                       help="the demo's 'today' (default: today)")
-    demo.set_defaults(run=run)
+    demo.set_defaults(run=run, creates=True)  # may make a new tracker (cli/init.py)
 
 
 def run(context, args) -> int:

@@ -2,7 +2,8 @@
 
 Every command takes ``--db URL`` (or ``PERMANENCE_TRACKER_DB``); the default is a SQLite file
 in the user data directory. Errors go to stderr with a non-zero exit status: 2 for bad
-arguments or a database that cannot be opened, 1 for a refused input (a ``TrackerError``),
+arguments or a database that cannot be opened or holds no tracker (only ``init``, ``demo`` and
+``import-903`` create one), 1 for a refused input (a ``TrackerError``),
 or the command's own status.
 """
 
@@ -13,10 +14,21 @@ import sys
 from collections.abc import Sequence
 
 from permanence_tracker import __version__
-from permanence_tracker.cli import demo, export903, import903, panels, records, reports, summary
+from permanence_tracker.cli import (
+    clock,
+    demo,
+    export903,
+    import903,
+    init,
+    panels,
+    records,
+    reports,
+    settings,
+    summary,
+)
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
-COMMAND_MODULES = (summary, import903, demo, records, panels, reports, export903)
+COMMAND_MODULES = (init, summary, import903, demo, records, panels, reports, export903, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,18 +52,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         from permanence_tracker.gui.main import run_gui
 
         return run_gui(args.db)
-    from permanence_tracker.app import open_context
+    if not getattr(args, "database", True):  # e.g. validator install: no tracker involved
+        return args.run(None, args)
+    from permanence_tracker.app import NoTrackerError, open_context
     from permanence_tracker.domain.errors import TrackerError
 
-    try:
-        context = open_context(args.db)
+    try:  # only init, demo and import-903 may create a tracker (set_defaults(creates=True))
+        context = open_context(args.db, create=getattr(args, "creates", False))
+    except NoTrackerError as exc:  # a mistyped --db: refuse, having created nothing
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bad URL or unreachable server: say so, no traceback
         print(f"error: cannot open the database {args.db or ''}: {exc}", file=sys.stderr)
         return 2
     try:
+        warn_future_as_of(args)
         return args.run(context, args)
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
         context.dispose()
+
+
+def warn_future_as_of(args) -> None:
+    """A future ``--as-of`` is allowed (planning ahead) but the records are today's: say so."""
+    as_of = getattr(args, "as_of", None)
+    if as_of is not None and as_of > clock.today():
+        from permanence_tracker.domain.calendar import uk_date
+
+        print(f"warning: --as-of {uk_date(as_of)} is in the future: figures are as recorded "
+              "today", file=sys.stderr)

@@ -15,7 +15,6 @@ from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import collection_year
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.exports.ssda903.check import (
-    DEFAULT_LA,
     VALIDATOR_DEFECT_NOTE,
     check_903,
 )
@@ -37,14 +36,14 @@ def register(sub) -> None:
                          "the export would write")
     chk.add_argument("--year", type=collection_year, required=True, metavar="YYYY",
                      help="the collection year ending 31 March YYYY (2026 = 2025-26)")
-    chk.add_argument("--la", default=DEFAULT_LA, metavar="CODE",
+    chk.add_argument("--la", metavar="CODE",
                      help="the authority's ONS code, used by the placement location rules "
-                     f"(default {DEFAULT_LA})")
+                     "(default: the authority_code setting, see 'settings')")
     chk.add_argument("--json", action="store_true", help="print one JSON object")
     chk.set_defaults(run=run_check)
     val = sub.add_parser("validator", help="install the DfE 903 validator the check uses")
     val.add_argument("action", choices=["install"])
-    val.set_defaults(run=run_install)
+    val.set_defaults(run=run_install, database=False)  # needs no tracker: opens none
 
 
 def run_export(context, args) -> int:

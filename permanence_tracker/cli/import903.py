@@ -33,7 +33,7 @@ def register(sub) -> None:
     imp.add_argument("--rejects", type=Path, metavar="FILE.csv",
                      help="where --skip-invalid writes rejected rows "
                      "(default: 903-rejected-rows.csv in the current folder)")
-    imp.set_defaults(run=run)
+    imp.set_defaults(run=run, creates=True)  # may make a new tracker (cli/init.py)
 
 
 def run(context, args) -> int:

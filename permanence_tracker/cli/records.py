@@ -12,45 +12,59 @@ from permanence_tracker.services.records import editing as records
 
 
 def register(sub) -> None:
-    add = _record_command(sub, "child", "add a child", "add", "add a child", "dob")
-    _blank(add, "forename", "surname", "ethnicity", "upn", "locality", "area", "team",
-           "social-worker", "iro")
-    add.add_argument("--sex", default="", help="M (male), F (female) or U (not known); 1 or 2 "
-                     "as 903 returns up to 2023-24 coded it are stored as M or F")
+    add = _record_command(sub, "child", "add a child", "add", "add a child", "dob",
+                          "date of birth")
+    _texts(add, forename="first name", surname="family name",
+           ethnicity="903 ethnicity code, e.g. WBRI", upn="unique pupil number",
+           locality="locality", area="area",
+           team="social work team", social_worker="allocated social worker's name",
+           iro="the IRO's name, as 'iro add' recorded it")
+    add.add_argument("--sex", default="", metavar="M|F|U",
+                     help="M (male), F (female) or U (not known); 1 or 2 as 903 returns up to "
+                     "2023-24 coded it are stored as M or F. Not given: recorded as not known "
+                     "(U), and the command says so")
     add.set_defaults(run=add_child)
 
     add = _record_command(sub, "episode", "record a care episode", "add", "add a 903 episode",
-                          "start")
-    add.add_argument("--rne", required=True)
+                          "start", "the day the episode starts")
+    add.add_argument("--rne", required=True, help="reason for new episode, e.g. S (started "
+                     "to be looked after), L (legal status change), P (placement change)")
     add.add_argument("--ls", required=True, help="legal status, e.g. C2")
-    _blank(add, "place", "cin", "provider")
-    add.add_argument("--end", type=iso_date)
-    _blank(add, "rec")
+    _texts(add, place="placement type, e.g. U1", cin="category of need, e.g. N1",
+           provider="placement provider, e.g. PR1")
+    add.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD",
+                     help="the day the episode ends (default: still open)")
+    _texts(add, rec="reason episode ceased, e.g. E11 (with --end)")
     add.set_defaults(run=add_episode)
 
     add = _record_command(sub, "review", "record a LAC review", "add", "record a review held",
-                          "held")
+                          "held", "the day the review was held")
     add.add_argument("--pn", default="", help="participation code PN0-PN7")
-    _blank(add, "iro", "notes")
+    _texts(add, iro="the chairing IRO's name, as 'iro add' recorded it", notes="free text")
     add.set_defaults(run=add_review)
 
     add = _record_command(sub, "plan", "set a permanence plan", "set",
-                          "record the plan agreed on a date", "agreed")
+                          "record the plan agreed on a date", "agreed",
+                          "the day the plan was agreed")
     add.add_argument("--primary", required=True, help="e.g. 'Adoption'")
-    _blank(add, "parallel", "notes")
+    _texts(add, parallel="a parallel plan, if any", notes="free text")
     add.set_defaults(run=set_plan)
 
-    add = _record_command(sub, "outcome", "add a monitoring outcome", "add", None, "date")
-    add.add_argument("--outcome", required=True)
-    _blank(add, "notes")
+    add = _record_command(sub, "outcome", "add a monitoring outcome", "add", None, "date",
+                          "the day of the outcome")
+    add.add_argument("--outcome", required=True, help="the monitoring outcome")
+    _texts(add, notes="free text")
     add.set_defaults(run=add_outcome)
 
     add = _actions(sub, "iro", "add or change an IRO").add_parser(
         "add", help="add an IRO, or update one with the same name")
-    add.add_argument("name")
-    add.add_argument("--fte", type=float, default=1.0)
-    add.add_argument("--dual-role", action="store_true")
-    add.add_argument("--cp-cases", type=int, default=0)
+    add.add_argument("name", help="the IRO's name, as reviews and children name them")
+    add.add_argument("--fte", type=float, default=1.0,
+                     help="full-time equivalent, e.g. 0.6 (default 1.0)")
+    add.add_argument("--dual-role", action="store_true",
+                     help="the IRO also chairs child protection conferences")
+    add.add_argument("--cp-cases", type=int, default=0,
+                     help="child protection cases they hold (default 0)")
     add.set_defaults(run=save_iro)
 
 
@@ -60,27 +74,32 @@ def _actions(sub, noun: str, help: str):
 
 
 def _record_command(sub, noun: str, help: str, action: str, action_help: str | None,
-                    day: str):
+                    day: str, day_help: str):
     """``NOUN ACTION CHILD_ID --DAY YYYY-MM-DD``: a record of one child, on a day it needs."""
     described = {} if action_help is None else {"help": action_help}
     parser = _actions(sub, noun, help).add_parser(action, **described)
-    parser.add_argument("child_id")
-    parser.add_argument(f"--{day}", type=iso_date, required=True)
+    parser.add_argument("child_id", help="the child's ID (the 903 CHILD identifier)")
+    parser.add_argument(f"--{day}", type=iso_date, required=True, metavar="YYYY-MM-DD",
+                        help=f"{day_help} (required)")
     return parser
 
 
-def _blank(parser, *names: str) -> None:
-    """Optional text options, blank when not given."""
-    for name in names:
-        parser.add_argument(f"--{name}", default="")
+def _texts(parser, **helps: str) -> None:
+    """Optional text options, blank when not given: ``social_worker=`` is ``--social-worker``."""
+    for name, help in helps.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", default="",
+                            help=f"{help} (default: blank)")
 
 
 def add_child(context, args) -> int:
+    sex = args.sex or "U"  # not given: not known, said aloud rather than stored blank
     saved = records.add_child(context.uow, e.Child(
-        args.child_id, args.dob, sex=args.sex, forename=args.forename, surname=args.surname,
+        args.child_id, args.dob, sex=sex, forename=args.forename, surname=args.surname,
         ethnicity=args.ethnicity, upn=args.upn, locality=args.locality, area=args.area,
         team=args.team, social_worker=args.social_worker, iro=args.iro), clock.today())
     print(f"added child {saved.child_id}")
+    if not args.sex:
+        print("sex not given: recorded as not known (U)")
     return 0
 
 

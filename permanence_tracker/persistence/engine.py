@@ -1,4 +1,5 @@
-"""Building engines: SQLite pragmas (foreign keys, WAL), URL resolution, migrate-on-open.
+"""Building engines: SQLite pragmas (foreign keys, WAL), URL resolution, migrate-on-open, and
+whether a URL holds a tracker at all (:func:`missing_tracker`, which creates nothing).
 
 Only ``app.py`` (the composition root) and tests call :func:`open_database`.
 """
@@ -7,8 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +38,60 @@ def default_url(data_dir: Path) -> str:
 def resolve_url(explicit: str | None, data_dir: Path) -> str:
     """``--db`` wins, then ``PERMANENCE_TRACKER_DB``, then a SQLite file in the data dir."""
     return explicit or os.environ.get(ENV_VAR) or default_url(data_dir)
+
+
+def shown(url: str) -> str:
+    """The database as a person knows it: a SQLite file's path, a server URL without its
+    password (never print one)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def missing_tracker(url: str) -> str | None:
+    """Why ``url`` holds no tracker (a sentence), or None when it holds one.
+
+    Creates nothing: a SQLite file is looked for before anything connects (connecting would
+    make it) and then read only; a server is asked whether the tracker's schema (Alembic's
+    version table) is there, and an unreachable server's own message is the reason.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            return "an in-memory database starts empty"
+        path = Path(parsed.database)
+        if not path.is_file():
+            return "the file does not exist" if not path.exists() else "it is not a file"
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro",
+                                                    uri=True)) as connection:
+                found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                           "AND name = 'alembic_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return f"the file is not a tracker database ({exc})"
+        return None if found else "the file holds no tracker"
+    engine = create(url)
+    try:
+        found = has_tracker(engine)
+    except Exception as exc:  # noqa: BLE001 - unreachable, refused, no such database: say why
+        return f"the server says: {_server_message(exc)}"
+    finally:
+        engine.dispose()
+    return None if found else "the database has no tracker schema"
+
+
+def has_tracker(engine: Engine) -> bool:
+    """Whether the database holds the tracker's schema (Alembic's version table, which every
+    tracker has from its first migration). Connects: on SQLite that makes the file."""
+    with engine.connect() as connection:
+        return inspect(connection).has_table("alembic_version")
+
+
+def _server_message(exc: Exception) -> str:
+    """The server's message on one line, without SQLAlchemy's trailer ("Background on ...")."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return " ".join(line.strip() for line in text.splitlines() if line.strip()) or repr(exc)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

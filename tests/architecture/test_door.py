@@ -30,11 +30,12 @@ PERSISTENCE = "permanence_tracker.persistence"
 UNIT_OF_WORK = "permanence_tracker.services.unit_of_work"
 APP = "permanence_tracker.app"
 UOW_TYPES = frozenset({f"{UNIT_OF_WORK}.UowFactory"})  # the one name a front end may take
-# What app.py offers front ends: opening the context (gui/main.py, cli/entry.py), its type
+# What app.py offers front ends: opening the context (gui/main.py, cli/entry.py) and its refusal
+# of a database with no tracker (cli/entry.py), its type
 # (gui/session.py), and what the welcome screen needs to choose a database (gui/main.py).
 # Nothing that builds an engine or a unit of work.
-APP_OFFERS = frozenset({"Context", "open_context", "data_dir", "default_url", "env_database",
-                        "database_exists"})
+APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir", "default_url",
+                        "env_database", "database_exists"})
 OFFERS = {"gui": APP_OFFERS, "cli": APP_OFFERS, "reports": frozenset()}
 
 # Attributes no front end reads, whatever it holds: why, per attribute.
