@@ -62,6 +62,15 @@ class Context:
         self.engine.dispose()
 
 
+def shown_url(url: str) -> str:
+    """The database as people may see it: a SQLite file's path, a server URL with its password
+    hidden; a URL that cannot be read is not repeated (it may hold a password)."""
+    try:
+        return engines.shown(url)
+    except Exception:  # an unreadable URL: say so without echoing it
+        return "(the database URL given, which cannot be read)"
+
+
 class NoTrackerError(Exception):
     """The database named holds no tracker, and the caller asked not to create one.
 

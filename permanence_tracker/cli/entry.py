@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     if not getattr(args, "database", True):  # e.g. validator install: no tracker involved
         return args.run(None, args)
-    from permanence_tracker.app import NoTrackerError, open_context
+    from permanence_tracker.app import NoTrackerError, open_context, shown_url
     from permanence_tracker.domain.errors import TrackerError
 
     try:  # only init, demo and import-903 may create a tracker (set_defaults(creates=True))
@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bad URL or unreachable server: say so, no traceback
-        print(f"error: cannot open the database {args.db or ''}: {exc}", file=sys.stderr)
+        print(f"error: cannot open the database {shown_url(args.db) if args.db else ''}: {exc}",
+              file=sys.stderr)
         return 2
     try:
         warn_future_as_of(args)

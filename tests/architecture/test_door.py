@@ -35,7 +35,7 @@ UOW_TYPES = frozenset({f"{UNIT_OF_WORK}.UowFactory"})  # the one name a front en
 # (gui/session.py), and what the welcome screen needs to choose a database (gui/main.py).
 # Nothing that builds an engine or a unit of work.
 APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir", "default_url",
-                        "env_database", "database_exists"})
+                        "env_database", "database_exists", "shown_url"})
 OFFERS = {"gui": APP_OFFERS, "cli": APP_OFFERS, "reports": frozenset()}
 
 # Attributes no front end reads, whatever it holds: why, per attribute.

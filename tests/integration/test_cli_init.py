@@ -135,3 +135,12 @@ def test_child_add_without_sex_says_it_is_recorded_as_not_known(context, capsys)
     assert "sex not given" not in capsys.readouterr().out
     with context.uow() as uow:
         assert (uow.repo.child("N1").sex, uow.repo.child("N2").sex) == ("U", "F")
+
+
+def test_a_database_that_cannot_be_opened_is_named_without_its_password(capsys):
+    """init (which may create) against a server that is not there: refused, password hidden."""
+    url = "postgresql+psycopg://pt:secretpw@127.0.0.1:1/nothing"
+    assert cli.main(["--db", url, "init"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot open the database postgresql+psycopg://pt:***@127.0.0.1:1/nothing" in err
+    assert "secretpw" not in err
