@@ -15,14 +15,19 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
     QWidget,
 )
 
@@ -108,6 +113,8 @@ class RecordDialog(QDialog):
             set_date(edit, today)
         for date_edit in self.date_edits():  # a refused date shows under its field at once
             date_edit.problem_changed.connect(partial(self._date_problem, date_edit.objectName()))
+        for name in self._error_labels():  # a message goes once its field is edited
+            self._clear_when_edited(name)
         # wide enough for the messages, in text units so it scales with the font
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.clear_problems()
@@ -120,7 +127,57 @@ class RecordDialog(QDialog):
     def load(self) -> None:
         """Fill the form from the database (edit dialogs; Reload after a conflict)."""
 
+    # -- focus -------------------------------------------------------------------------
+    def first_field(self) -> QWidget | None:
+        """The first input field in tab order that can take focus (not a button)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled()
+                    and widget.isVisibleTo(self) and not isinstance(widget, QAbstractButton)
+                    and not getattr(widget, "isReadOnly", lambda: False)()):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open on the first field, not on Save (QDialog would focus its default button)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            field = self.first_field()
+            if field is not None:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- problems ----------------------------------------------------------------------
+    def _clear_when_edited(self, name: str) -> None:
+        """Connect ``name``'s change signal to clearing its message (whatever its widget)."""
+        field = getattr(self.ui, name, None)
+        clear = partial(self._clear_problem, name)
+        if isinstance(field, QDateEdit):
+            field.dateChanged.connect(clear)
+        elif isinstance(field, QAbstractSpinBox):
+            getattr(field, "valueChanged", field.editingFinished).connect(clear)
+        elif isinstance(field, QComboBox):
+            field.currentIndexChanged.connect(clear)
+            field.editTextChanged.connect(clear)
+        elif isinstance(field, QLineEdit):
+            field.textEdited.connect(clear)
+        elif isinstance(field, (QPlainTextEdit, QTextEdit)):
+            field.textChanged.connect(clear)
+        elif isinstance(field, QAbstractButton):
+            field.toggled.connect(clear)
+
+    def _clear_problem(self, name: str, *_changed: object) -> None:
+        """The field was edited: its message (if any) goes; a refused typed date keeps its own."""
+        field = getattr(self.ui, name)
+        if isinstance(field, DateEdit) and field.problem:
+            return
+        label = self._error_labels()[name]
+        if label.isHidden() and not label.text():
+            return
+        label.clear()
+        label.hide()
+        field.setAccessibleDescription("")
+
     def _error_labels(self) -> dict[str, QLabel]:
         return {name[:-len("_error")]: widget for name, widget in vars(self.ui).items()
                 if name.endswith("_error") and name != "form_error"

@@ -7,7 +7,9 @@ own checks (:func:`.changes.current_episode`).
 
 from __future__ import annotations
 
-from permanence_tracker.domain.entities import Child, Episode
+from datetime import date
+
+from permanence_tracker.domain.entities import Child, Episode, PlanChange
 from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.services.records.changes import current_episode
 from permanence_tracker.services.unit_of_work import UowFactory
@@ -44,3 +46,13 @@ def has_children(uow_factory: UowFactory) -> bool:
     """Whether the tracker holds any child (an empty one is offered the demo authority)."""
     with uow_factory() as uow:
         return bool(uow.repo.child_ids())
+
+
+def plan_recorded_by(uow_factory: UowFactory, child_id: str, day: date) -> bool:
+    """Whether a permanence plan is recorded for the child agreed on or before ``day``.
+
+    The measures count these plan records, not a review's "plan in place" answer, so a review
+    dialog can say when the two differ.
+    """
+    with uow_factory() as uow:
+        return any(plan.agreed <= day for plan in uow.repo.records(PlanChange, child_id))
