@@ -150,6 +150,7 @@ class CheckReturnDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.setToolTip("Double-click or press Enter on a finding to open the child")
         layout = QVBoxLayout(self)

@@ -106,6 +106,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.table = QTableWidget(len(rows), 3)
         self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other view
         self.table.setHorizontalHeaderLabels(["Keys", "Command", "Where"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

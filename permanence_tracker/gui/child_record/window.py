@@ -67,6 +67,7 @@ def _view(model: RowsTableModel, name: str, column: int, order: Qt.SortOrder) ->
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab moves on to the next control
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
@@ -173,6 +174,11 @@ class ChildRecordWindow(QMainWindow):
             action = make_action(self, text, keys, getattr(self, slot))
             menu.addAction(action)
             self.window_actions[name] = action
+        # Escape closes the record too (a second key of Close: the menu shows Ctrl+W). The
+        # editing dialogs are windows of their own, so their Escape still cancels them.
+        close = self.window_actions["close"]
+        close.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
+                            QKeySequence(Qt.Key.Key_Escape)])
 
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         dialog.saved.connect(self._after_save)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +54,8 @@ class ChildrenPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.search.textChanged.connect(self._update_count)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)  # Down moves into the table
         find = QAction("Search children", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
@@ -80,6 +82,7 @@ class ChildrenPage(Page):
         self.view.horizontalHeader().setSectionsMovable(True)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.view.activated.connect(self.open_row)
         self._default_widths()
 
@@ -125,6 +128,30 @@ class ChildrenPage(Page):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: with exactly one match, open that child; with more,
+        move into the table."""
+        if self.proxy.rowCount() == 1:
+            self.open_row(self.proxy.index(0, 0))
+        else:
+            self._focus_table()
+
+    def _focus_table(self) -> None:
+        """Move into the table, on its first row (nothing happens when no child matches)."""
+        if self.proxy.rowCount() == 0:
+            return
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.selectRow(0)
+        self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.search and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+                and self.proxy.rowCount() > 0):
+            self._focus_table()
+            return True
+        return super().eventFilter(watched, event)
 
     def _fill_cohorts(self) -> None:
         rows = self.session.rows
