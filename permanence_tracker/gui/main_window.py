@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
             ("check903", "Check the 903 return…", None,
              lambda: return903.open_check_dialog(session, today, self),
              "Run the DfE's 903 validation rules on the return"),
+            ("settings", "Settings…", None, self.open_settings,
+             "Change the authority's settings: its name, closure days, caseload band, lists"),
             ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
             ("today", "Today", "Ctrl+T", lambda: self.as_of_edit.setDate(QDate(today)),
              "View the tracker as it stands today"),
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
         pages = [f"page:{n}" for n in range(len(self.pages))]
         report_entries = [f"report:{name}" for name in REPORTS]
         for title, names in (
-            ("&File", ["add_child", "", "export903", "check903", "", "quit"]),
+            ("&File", ["add_child", "", "export903", "check903", "", "settings", "", "quit"]),
             ("&View", ["today", "refresh"]),
             ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
             ("Report&s", ["reports", "", *report_entries]),
@@ -185,6 +188,12 @@ class MainWindow(QMainWindow):
         dialog = open_reports_dialog(self.session, self)
         dialog.report.setCurrentIndex(dialog.report.findData(name))
         return dialog
+
+    def open_settings(self) -> QDialog:
+        """Open Settings; saving reloads the session (gui/dialogs/settings.py)."""
+        from permanence_tracker.gui.dialogs.settings import open_settings_dialog
+
+        return open_settings_dialog(self.session, self)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(main_window_shortcuts(self, self.pages) + record_shortcuts(),
@@ -217,7 +226,10 @@ class MainWindow(QMainWindow):
         self.as_of_label.setText(f"As of {uk_date(self.session.as_of)}")
         demo = self.session.is_demo
         self.demo_label.setVisible(demo)
-        self.setWindowTitle("Permanence Tracker" + (" — DEMO" if demo else ""))
+        # The authority's name from its settings (issue 10), so a window says whose data it is
+        authority = self.session.cohort.settings.authority_name if self.session.cohort else ""
+        self.setWindowTitle(" — ".join(part for part in (
+            authority, "Permanence Tracker", "DEMO" if demo else "") if part))
 
     def _loading(self, busy: bool) -> None:
         self.busy_label.setText("Loading…" if busy else "")

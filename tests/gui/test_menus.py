@@ -46,7 +46,8 @@ def test_the_menus_and_what_they_hold(window):
     menus = _menus(window)
     assert list(menus) == ["File", "View", "Go", "Reports", "Help"]
     assert _texts(menus["File"]) == ["Add child…", "—", "Export 903 return…",
-                                     "Check the 903 return…", "—", "Quit"]
+                                     "Check the 903 return…", "—", "Settings…", "—",
+                                     "Quit"]
     assert _texts(menus["View"]) == ["Today", "Refresh"]
     assert _texts(menus["Go"]) == ["Children", "IROs"]
     assert _texts(menus["Reports"])[:2] == ["Reports…", "—"]
