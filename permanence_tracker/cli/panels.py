@@ -14,6 +14,7 @@ from typing import Any
 from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import iso_date, item_id, panel_id
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.words import plural
 from permanence_tracker.services.unit_of_work import UowFactory
 
 
@@ -154,7 +155,7 @@ def _minutes(context, args) -> int:
     from permanence_tracker.services.panels import record_minutes
 
     changed = record_minutes(context.uow, args.panel_id, args.received, clock.today())
-    print(f"minutes received {uk_date(args.received)} for {len(changed)} item(s): "
+    print(f"minutes received {uk_date(args.received)} for {plural(len(changed), 'item')}: "
           + ", ".join(str(i.id) for i in changed))
     return 0
 
@@ -230,9 +231,10 @@ def _list_panels(uow: UowFactory, as_of: date, as_json: bool) -> int:
     for title, rows in (("Upcoming panels", listed.upcoming), ("Past panels", listed.past)):
         print(f"{title} (as of {uk_date(as_of)}): {len(rows)}")
         for r in rows:
-            print(f"  {r.panel.id:>4}  {uk_date(r.panel.date)}  {r.panel.type}  {r.items} items, "
-                  f"{r.to_record} to record, {r.outstanding} decisions outstanding, "
-                  f"{r.missed} deadlines missed")
+            print(f"  {r.panel.id:>4}  {uk_date(r.panel.date)}  {r.panel.type}  "
+                  f"{plural(r.items, 'item')}, "
+                  f"{r.to_record} to record, {plural(r.outstanding, 'decision')} outstanding, "
+                  f"{plural(r.missed, 'deadline')} missed")
     return 0
 
 
@@ -247,5 +249,5 @@ def _figures(context, args) -> int:
     for f in figures:
         print(f"{f.label}: {f.plans_permanent_fostering} plans for permanent fostering, "
               f"{f.matches_permanent_fostering} matches for permanent fostering, "
-              f"{f.adoption_matches} adoption matches ({f.panels} panels)")
+              f"{f.adoption_matches} adoption matches ({plural(f.panels, 'panel')})")
     return 0

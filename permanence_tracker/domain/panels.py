@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
+from permanence_tracker.domain.words import plural
 
 ADM_WORKING_DAYS = 7
 DEADLINE_RULE = ("the agency decision maker decides within 7 working days of receiving the "
@@ -174,7 +175,7 @@ def item_status(item: AgendaItem, panel_date: date, calendar: WorkingCalendar,
 
 def calendar_days(start: date, end: date) -> str:
     days = (end - start).days
-    return f"{days} day" + ("" if days == 1 else "s")
+    return plural(days, "day")
 
 
 @dataclass(frozen=True, slots=True)

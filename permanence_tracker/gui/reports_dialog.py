@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.domain.measures import financial_year_start
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.dialogs.base import get_date
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
@@ -303,7 +304,7 @@ class ReportsDialog(QDialog):
         self.pdf_name = f"{request.name}-{request.as_of:%Y-%m-%d}"
         self.preview.load(pdf)
         pages = self.preview.page_count()
-        where = f"{pages} pages" if pages else f"{len(pdf):,} bytes"
+        where = plural(pages, "page") if pages else f"{len(pdf):,} bytes"
         self.message.setText(f"{REPORTS[request.name].title} as of "
                              f"{uk_date(request.as_of)}: {where}.")
         self._update_buttons()
@@ -355,7 +356,8 @@ class ReportsDialog(QDialog):
         except OSError as exc:
             self.message.setText(f"⚠ Could not print: {exc}")
             return 0
-        self.message.setText(f"Sent {pages} pages to {printer.printerName() or 'the printer'}.")
+        self.message.setText(
+            f"Sent {plural(pages, 'page')} to {printer.printerName() or 'the printer'}.")
         return pages
 
     def open_viewer(self) -> Path | None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
@@ -210,7 +211,8 @@ class CheckReturnDialog(QDialog):
         found = len(result.findings)
         children = len({f.child for f in result.findings})
         self.summary.setText(
-            f"{year_text(result.year)}: {result.children:,} children in the return. "
+            f"{year_text(result.year)}: "
+            f"{plural(result.children, 'child', 'children')} in the return. "
             + (f"{found:,} finding(s) of the DfE rules for {children:,} child(ren): "
                "double-click one to open the child's record." if found else
                "No findings: the return passes the DfE rules.")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.tables import facts, table
 from permanence_tracker.reports.text import NOTE, count, gap, heading, para, title
@@ -45,11 +46,11 @@ def next_review_text(s: ChildRow) -> str:
 
 
 def _when(s: ChildRow) -> str:
-    """How far off the next review is: "3 days overdue", "in 12 days"."""
+    """How far off the next review is: "3 days overdue", "today", "in 12 days"."""
     days = s.days_left
     if days is None:  # set with next_review_due (child_row): None only when none is due
         return ""
-    return f"{count(-days, 'day')} overdue" if s.overdue else f"in {count(days, 'day')}"
+    return days_phrase(days)
 
 
 def _standing(record: ChildRecord, width: float) -> list[Flowable]:

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from permanence_tracker.domain.words import plural
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
 register_fonts()  # a Paragraph resolves its font (and <b>) when it is made, not when drawn
@@ -66,9 +67,7 @@ def gap(height_mm: float = 3) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-def count(n: int, one: str, many: str | None = None) -> str:
-    """``1 child``, ``2 children`` (thousands separated)."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+count = plural  # ``1 child``, ``2 children`` (thousands separated): domain.words
 
 
 def percent(part: int, whole: int) -> str:

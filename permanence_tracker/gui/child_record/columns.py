@@ -12,6 +12,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import MissingEpisode, MonitoringOutcome
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.rows_table import Column
 from permanence_tracker.services.records.child_record import (
     AdoptionRow,
@@ -73,7 +74,7 @@ def _timescale_tip(r: ReviewRow) -> str | None:
             "break, then 6-monthly" if r.short_breaks else "Care Planning Regs 2010 reg 33: "
             "1st within 20 working days, 2nd within 3 months, then 6-monthly")
     return (f"Review {r.number} was due by {uk_date(r.due)} and held {uk_date(r.review.held)}"
-            + (f": {late} days late" if late > 0 else "") + f" ({rule})")
+            + (f": {plural(late, 'day')} late" if late > 0 else "") + f" ({rule})")
 
 
 REVIEWS: tuple[Column[ReviewRow], ...] = (

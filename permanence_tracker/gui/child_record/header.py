@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.services.records.child_record import ChildRecord
 
 FACTS = (
@@ -25,8 +26,7 @@ def _next_review(record: ChildRecord) -> str:
     if s.next_review_due is None:
         return "none: not looked after" if not s.looked_after else ""
     days = s.days_left or 0
-    when = (f"{-days} days overdue" if days < 0 else "due today" if days == 0
-            else f"in {days} days")
+    when = "due today" if days == 0 else days_phrase(days)
     return f"Review {s.next_review_number} due by {uk_date(s.next_review_due)} ({when})"
 
 

@@ -92,13 +92,15 @@ class ChildRecordWindow(QMainWindow):
     saved = Signal()
 
     def __init__(self, uow_factory: UowFactory, child_id: str, as_of: date,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None,
+                 demo: bool = False) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.uow_factory = uow_factory
         self.child_id = child_id
         self.as_of = as_of
         self.today = today or date.today()  # the clock lives in the front end
+        self.demo = demo  # synthetic data: the title says DEMO, as the main window's does
         self.record: ChildRecord | None = None
         self.dialog: RecordDialog | None = None
         self.header = RecordHeader()
@@ -227,7 +229,8 @@ class ChildRecordWindow(QMainWindow):
         self.problem.hide()
         self.record = record
         self.setWindowTitle(f"{record.child.name or record.child.child_id} "
-                            f"({record.child.child_id}) — Permanence Tracker")
+                            f"({record.child.child_id}) — Permanence Tracker"
+                            + (" — DEMO" if self.demo else ""))
         self.header.show_record(record)
         self.actions_by_name["change"].setEnabled(record.open_episode is not None)
         rows = {"periods": record.periods, "episodes": record.episodes,
@@ -256,7 +259,8 @@ def open_child_record(session, child_id: str, parent: QWidget | None = None,
                       today: date | None = None) -> ChildRecordWindow:
     """Open (and show) the record window for ``child_id`` at the session's as-of date;
     saving in it reloads the session."""
-    window = ChildRecordWindow(session.uow, child_id, session.as_of, today, parent)
+    window = ChildRecordWindow(session.uow, child_id, session.as_of, today, parent,
+                               demo=session.is_demo)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.saved.connect(session.reload)
     window.show()

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel, tint
 from permanence_tracker.services.permanence.caseloads import Caseloads, IroCaseload
 
@@ -24,10 +25,6 @@ def number(value: float) -> str:
     """1 or 2 decimal places: 0.8, 3.75, 2.0."""
     text = f"{value:.2f}"
     return text[:-1] if text.endswith("0") else text
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def band_explanation(row: IroCaseload, low: int, high: int) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.timetable import ordinal
+from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.gui.models.iros import plural
 from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
 from permanence_tracker.gui.models.rows_table import (
@@ -186,8 +187,8 @@ def _when(r: DueReview) -> str:
     if r.overdue:
         return (f"{ordinal(r.number)} review was due {uk_date(r.due)}: "
                 f"{plural(r.days_overdue, 'day', 'days')} overdue ({REG_33}).")
-    return f"{ordinal(r.number)} review due {uk_date(r.due)}, in " \
-           f"{plural(r.days_left, 'day', 'days')} ({REG_33})."
+    return f"{ordinal(r.number)} review due {uk_date(r.due)}, " \
+           f"{days_phrase(r.days_left)} ({REG_33})."
 
 
 COLUMNS: tuple[Column[DueReview], ...] = (

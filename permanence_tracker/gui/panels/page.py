@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.panels import TO_RECORD, needs_decision
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.models.rows_table import RowsProxy
@@ -45,10 +46,6 @@ def _read(uow_factory: UowFactory, as_of: date):
     return (svc.panels(uow_factory, as_of), svc.panel_items(uow_factory, as_of),
             svc.outcomes_to_record(uow_factory, as_of),
             svc.outstanding_decisions(uow_factory, as_of))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 class PanelsPage(Page, PanelActions):
@@ -187,9 +184,9 @@ class PanelsPage(Page, PanelActions):
                                 + (f", ⚠ {missed} overdue)" if missed else ")"))
         self.summary.setText(
             f"As of {uk_date(listed.as_of)}: {len(listed.upcoming)} upcoming and "
-            f"{_count(len(listed.past), 'held panel')}; "
-            f"{_count(len(to_record), 'outcome')} to record; "
-            f"{_count(len(awaited), 'ADM decision')} outstanding"
+            f"{plural(len(listed.past), 'held panel')}; "
+            f"{plural(len(to_record), 'outcome')} to record; "
+            f"{plural(len(awaited), 'ADM decision')} outstanding"
             + (f", ⚠ {missed} past the 7-working-day deadline." if missed else "."))
         self.select_panel(self._chosen if self._chosen is not None else self._first())
         for view in (self.upcoming, self.past, self.to_record, self.awaited):

@@ -13,6 +13,7 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.measures import age_in_years
 from permanence_tracker.domain.permanence import PlanStatus
 from permanence_tracker.domain.standing import ChildStanding
+from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.services.permanence.cohort import Cohort
 from permanence_tracker.services.reference import sex_words, short_label
 
@@ -107,7 +108,7 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
                               "the 2nd review (IRO Handbook; Care Planning Regs 2010 reg 5)."))
         elif p.status is PlanStatus.DUE_SOON_NO_PLAN and p.second_review_due is not None:
             days = (p.second_review_due - s.as_of).days
-            when = f"in {days} days" if days >= 0 else f"{-days} days overdue"
+            when = days_phrase(days)
             flags.append(Flag("PLAN_DUE_SOON", "2nd review soon, no plan",
                               f"2nd review due {uk_date(p.second_review_due)} ({when}) and no "
                               "permanence plan yet: agree one before the review."))
@@ -116,7 +117,7 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
         if nxt.overdue(s.as_of):
             flags.append(Flag("OVERDUE", "Review overdue",
                               f"Review {nxt.number} was due {uk_date(nxt.due)}: "
-                              f"{-nxt.days_left(s.as_of)} days overdue (Care Planning Regs 2010 "
+                              f"{days_phrase(nxt.days_left(s.as_of))} (Care Planning Regs 2010 "
                               "reg 33)."))
     for drift in s.drift:
         flags.append(Flag(drift.code, {"ICO": "ICO > 26 weeks"}.get(drift.code,
