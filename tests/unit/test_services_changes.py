@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from fakes import FakeStore, fake_uow_factory
+from fakes import fake_uow_factory
 
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -19,11 +19,6 @@ from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
 START = date(2025, 6, 2)
-
-
-@pytest.fixture
-def store():
-    return FakeStore()
 
 
 @pytest.fixture

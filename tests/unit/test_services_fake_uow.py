@@ -9,22 +9,12 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from fakes import FakeRepository, FakeStore, FakeUnitOfWork, fake_uow_factory
+from fakes import FakeRepository, FakeUnitOfWork
 
 from permanence_tracker.domain.entities import Child, Episode, Iro, Review
 from permanence_tracker.domain.errors import ConflictError, NotFoundError
 from permanence_tracker.domain.panels import PanelMeeting
 from permanence_tracker.services import unit_of_work as protocols
-
-
-@pytest.fixture
-def store():
-    return FakeStore()
-
-
-@pytest.fixture
-def uow(store):
-    return fake_uow_factory(store)
 
 
 def _members(protocol: type) -> dict[str, inspect.Signature]:

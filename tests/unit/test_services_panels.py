@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from fakes import FakeStore, fake_uow_factory
+from fakes import fake_uow_factory
 
 from permanence_tracker.domain.entities import Child, MonitoringOutcome
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -45,11 +45,6 @@ TODAY = D("2026-03-31")
 MEMBERS = ("Pat Chair", "Sam Member")
 PF_PLAN, PF_MATCH = "Plan for permanent fostering", "Match for permanent fostering"
 PF_OUTCOME = "Permanent Fostering Panel Agreed"
-
-
-@pytest.fixture
-def store():
-    return FakeStore()
 
 
 @pytest.fixture

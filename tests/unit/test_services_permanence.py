@@ -28,7 +28,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fakes import FakeStore, fake_uow_factory
 
 from permanence_tracker.domain.entities import Child, Episode, Iro, PlanChange, Review
 from permanence_tracker.domain.errors import ValidationError
@@ -50,16 +49,6 @@ from permanence_tracker.services.reviews.due import next_reviews
 
 D = date.fromisoformat
 AS_OF = D("2026-03-31")
-
-
-@pytest.fixture
-def store():
-    return FakeStore()
-
-
-@pytest.fixture
-def uow(store):
-    return fake_uow_factory(store)
 
 
 def _child(cid, iro=""):

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from fakes import FakeStore, fake_uow_factory
 
 from permanence_tracker.domain.entities import (
     Child,
@@ -24,16 +23,6 @@ from permanence_tracker.domain.errors import ConflictError, NotFoundError, Valid
 from permanence_tracker.services.records import editing as records
 
 TODAY = date(2026, 3, 31)
-
-
-@pytest.fixture
-def store():
-    return FakeStore()
-
-
-@pytest.fixture
-def uow(store):
-    return fake_uow_factory(store)
 
 
 @pytest.fixture

@@ -15,16 +15,6 @@ from permanence_tracker.services import settings as service
 from permanence_tracker.services.exports.ssda903 import check
 
 
-@pytest.fixture
-def store():
-    return FakeStore()
-
-
-@pytest.fixture
-def uow(store):
-    return fake_uow_factory(store)
-
-
 def _stored(uow) -> Settings:
     with uow() as u:
         return u.settings()
