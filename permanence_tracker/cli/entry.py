@@ -10,11 +10,13 @@ or the command's own status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from permanence_tracker import __version__
 from permanence_tracker.cli import (
+    care,
     clock,
     demo,
     export903,
@@ -28,7 +30,8 @@ from permanence_tracker.cli import (
 )
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
-COMMAND_MODULES = (init, summary, import903, demo, records, panels, reports, export903, settings)
+COMMAND_MODULES = (init, summary, import903, demo, records, care, panels, reports, export903,
+                   settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `... | head`: the reader stopped; not an error of ours
+        # Python would report the pipe again when it flushes stdout at exit (its docs' recipe)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
     finally:
         context.dispose()
 

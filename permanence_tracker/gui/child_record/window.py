@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,6 +37,7 @@ from permanence_tracker.gui.dialogs.child import ChildDialog
 from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
 from permanence_tracker.gui.dialogs.plan import PlanDialog
 from permanence_tracker.gui.dialogs.review import ReviewDialog
+from permanence_tracker.gui.dialogs.start_care import StartCareDialog
 from permanence_tracker.gui.models.rows_table import RowsTableModel
 from permanence_tracker.gui.shortcuts import Keys, make_action
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
@@ -48,7 +51,9 @@ ASC = Qt.SortOrder.AscendingOrder
 RECORD_ACTIONS: tuple[tuple[str, str, Keys, str], ...] = (
     ("edit", "Edit child…", "Ctrl+E", "edit_child"),
     ("review", "Record review…", "Ctrl+Shift+R", "record_review"),
+    ("start", "Start care…", "Ctrl+Shift+S", "start_care"),
     ("change", "Legal status / placement change…", "Ctrl+Shift+L", "record_change"),
+    ("end", "End care…", "Ctrl+Shift+E", "end_care"),
     ("plan", "Permanence plan…", "Ctrl+Shift+P", "set_plan"),
     ("outcome", "Monitoring outcome…", "Ctrl+Shift+O", "add_outcome"),
 )
@@ -107,6 +112,7 @@ class ChildRecordWindow(QMainWindow):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.care_banner = self._care_banner()
         self.models = {name: RowsTableModel(cols, self) for name, cols in (
             ("periods", c.PERIODS), ("episodes", c.EPISODES), ("reviews", c.REVIEWS),
             ("plans", c.PLANS), ("outcomes", c.OUTCOMES), ("adoption", c.ADOPTION),
@@ -149,6 +155,7 @@ class ChildRecordWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.header)
         layout.addWidget(self.problem)
+        layout.addWidget(self.care_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -182,6 +189,24 @@ class ChildRecordWindow(QMainWindow):
         close.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
                             QKeySequence(Qt.Key.Key_Escape)])
 
+    def _care_banner(self) -> QWidget:
+        """Says when the child is not looked after, with the button that starts care: the next
+        step after Add child, and the way back into care after leaving it."""
+        banner = QWidget()
+        banner.setAccessibleName("Not looked after")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.care_text = QLabel()
+        self.care_text.setWordWrap(True)
+        self.start_button = QPushButton("Start care…")
+        self.start_button.setToolTip("Record that the child started to be looked after "
+                                     "(Ctrl+Shift+S)")
+        self.start_button.clicked.connect(self.start_care)
+        row.addWidget(self.care_text, 1)
+        row.addWidget(self.start_button)
+        banner.hide()
+        return banner
+
     def _open(self, dialog: RecordDialog) -> RecordDialog:
         dialog.saved.connect(self._after_save)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -201,8 +226,15 @@ class ChildRecordWindow(QMainWindow):
     def record_review(self) -> RecordDialog:
         return self._open(ReviewDialog(self.uow_factory, self.today, self._loaded().child, self))
 
+    def start_care(self) -> RecordDialog:
+        return self._open(StartCareDialog(self.uow_factory, self.today, self.child_id, self))
+
     def record_change(self) -> RecordDialog:
         return self._open(ChangeDialog(self.uow_factory, self.today, self.child_id, self))
+
+    def end_care(self) -> RecordDialog:
+        return self._open(ChangeDialog(self.uow_factory, self.today, self.child_id, self,
+                                       leaving=True))
 
     def set_plan(self) -> RecordDialog:
         current = next((p.plan for p in self._loaded().plans if p.current), None)
@@ -232,7 +264,11 @@ class ChildRecordWindow(QMainWindow):
                             f"({record.child.child_id}) — Permanence Tracker"
                             + (" — DEMO" if self.demo else ""))
         self.header.show_record(record)
-        self.actions_by_name["change"].setEnabled(record.open_episode is not None)
+        in_care = record.open_episode is not None  # an open episode: looked after today
+        for name in ("change", "end"):
+            self.actions_by_name[name].setEnabled(in_care)
+        self.actions_by_name["start"].setEnabled(not in_care)
+        self._show_care_banner(record, in_care)
         rows = {"periods": record.periods, "episodes": record.episodes,
                 "reviews": record.reviews, "plans": record.plans, "outcomes": record.outcomes,
                 "adoption": record.adoption, "missing": record.missing,
@@ -243,6 +279,19 @@ class ChildRecordWindow(QMainWindow):
             header = view.horizontalHeader()
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.review_summary.setText(self._review_summary(record))
+
+    def _show_care_banner(self, record: ChildRecord, in_care: bool) -> None:
+        name = record.child.name or record.child.child_id
+        ended = [p.end for p in record.periods if p.end is not None]
+        if in_care:
+            self.care_banner.hide()
+            return
+        self.care_text.setText(
+            f"{name} is not looked after: left care on {uk_date(max(ended))}. If they come "
+            "back into care, start a new period of care." if ended else
+            f"{name} is not looked after yet. Record the day they started to be looked after "
+            "with Start care.")
+        self.care_banner.show()
 
     @staticmethod
     def _review_summary(record: ChildRecord) -> str:

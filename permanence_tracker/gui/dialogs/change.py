@@ -1,5 +1,9 @@
 """Record a change of legal status or placement (903 REC X1 and a new episode), or the end of
-care, through :mod:`services.records.changes`."""
+care, through :mod:`services.records.changes`.
+
+End care opens this dialog with "leaves care" ticked (``leaving=True``): one form for the two
+ways an open episode ends. Starting care is :mod:`.start_care`.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +26,13 @@ class ChangeDialog(RecordDialog):
     ALIASES = {"start": "on", "end": "on"}  # the episode ended and the one begun share a date
 
     def __init__(self, uow_factory: UowFactory, today: date, child_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, leaving: bool = False) -> None:
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id
         self.seen: Episode | None = None
         self._rne_chosen = False
-        self.setWindowTitle(f"Legal status or placement change for {child_id}")
+        self.setWindowTitle(f"End care for {child_id}" if leaving
+                            else f"Legal status or placement change for {child_id}")
         year = collection_year(today)
         fill_codes(self.ui.legal_status, choices("LS", year))
         fill_codes(self.ui.placement, choices("PLACE", year))
@@ -38,7 +43,8 @@ class ChangeDialog(RecordDialog):
         self.ui.placement.activated.connect(self._suggest_rne)
         self.ui.rne.activated.connect(lambda *_: setattr(self, "_rne_chosen", True))
         self.load()
-        self._mode(False)
+        self.ui.leaves_care.setChecked(leaving)
+        self._mode(leaving)
 
     def load(self) -> None:
         self.seen = open_episode(self.uow_factory, self.child_id)
