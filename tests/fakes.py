@@ -260,10 +260,22 @@ class FakeUnitOfWork:
         return self._state.values.get(key)
 
     def set_value(self, key: str, value: str) -> None:
+        old = self._state.values.get(key)
+        if old != value:  # audited like a setting, as the real unit of work does
+            self._state.audit.append(dict(
+                id=len(self._state.audit) + 1, at=self.clock(), user=self.user,
+                child_id=None, table_name="settings", row_key=key, action="update",
+                old=None if old is None else _json({key: old}), new=_json({key: value})))
         self._state.values[key] = value
 
     def iros(self) -> list[e.Iro]:
         return self.repo.iros()
+
+    def iro_names_in_use(self) -> set[str]:
+        names = {r.iro for cls in (e.Child, e.Review) for r in self.repo.records(cls)}
+        for panel in self.repo.records(PanelMeeting):
+            names |= {panel.chair, *panel.members}
+        return names - {""}
 
     def verify_audit(self) -> AuditCheck:
         return AuditCheck(len(self._state.audit))

@@ -1,14 +1,22 @@
 """Headless record commands: ``child add``, ``episode add``, ``review add``, ``plan set``,
-``outcome add``, ``iro add``. Each validates like the app's dialogs and is audited; the day a
-record is entered on is today's (:mod:`.clock`).
+``outcome add``, and the IRO list: ``iro add|edit|list|retire|reinstate|delete``. Each
+validates like the app's dialogs and is audited; the day a record is entered on is today's
+(:mod:`.clock`). ``iro add`` also updates an IRO of the same name (scripts rely on it);
+``iro edit`` changes only what it is given, and can rename an IRO no record names yet.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+
 from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import iso_date
 from permanence_tracker.domain import entities as e
+from permanence_tracker.domain.errors import NotFoundError, ValidationError
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros
 
 
 def register(sub) -> None:
@@ -56,16 +64,7 @@ def register(sub) -> None:
     _texts(add, notes="free text")
     add.set_defaults(run=add_outcome)
 
-    add = _actions(sub, "iro", "add or change an IRO").add_parser(
-        "add", help="add an IRO, or update one with the same name")
-    add.add_argument("name", help="the IRO's name, as reviews and children name them")
-    add.add_argument("--fte", type=float, default=1.0,
-                     help="full-time equivalent, e.g. 0.6 (default 1.0)")
-    add.add_argument("--dual-role", action="store_true",
-                     help="the IRO also chairs child protection conferences")
-    add.add_argument("--cp-cases", type=int, default=0,
-                     help="child protection cases they hold (default 0)")
-    add.set_defaults(run=save_iro)
+    _register_iro(sub)
 
 
 def _actions(sub, noun: str, help: str):
@@ -133,8 +132,104 @@ def add_outcome(context, args) -> int:
     return 0
 
 
+def _register_iro(sub) -> None:
+    """``iro ACTION``: the IRO list, as the app's IROs page edits it."""
+    iro = _actions(sub, "iro", "the IRO list: add, edit, list, retire, reinstate or delete "
+                   "an IRO")
+    add = iro.add_parser("add", help="add an IRO, or update one with the same name")
+    add.add_argument("name", help="the IRO's name, as reviews and children name them")
+    add.add_argument("--fte", type=float, default=1.0,
+                     help="full-time equivalent, e.g. 0.6 (default 1.0)")
+    add.add_argument("--dual-role", action="store_true",
+                     help="the IRO also chairs child protection conferences")
+    add.add_argument("--cp-cases", type=int, default=0,
+                     help="child protection cases they hold (default 0)")
+    add.set_defaults(run=save_iro)
+
+    edit = iro.add_parser("edit", help="change an IRO's FTE, dual role, CP cases or name; "
+                          "what is not given is kept")
+    edit.add_argument("name", help="the IRO's name as listed by 'iro list'")
+    edit.add_argument("--fte", type=float, help="full-time equivalent, e.g. 0.6")
+    edit.add_argument("--dual-role", action=argparse.BooleanOptionalAction,
+                      help="whether the IRO also chairs child protection conferences")
+    edit.add_argument("--cp-cases", type=int, help="child protection cases they hold")
+    edit.add_argument("--rename", metavar="NEW", help="a new name (refused once any child, "
+                      "review or panel names the IRO: add the new name and retire the old)")
+    edit.set_defaults(run=edit_iro)
+
+    listing = iro.add_parser("list", help="every IRO, active and retired")
+    listing.add_argument("--json", action="store_true", help="as JSON, one object per IRO")
+    listing.set_defaults(run=list_iros)
+    for action, help in (("retire", "retire an IRO: kept with their history, but no child "
+                                    "is newly allocated to them"),
+                         ("reinstate", "make a retired IRO active again"),
+                         ("delete", "delete an IRO entered by mistake; refused (exit 2) "
+                                    "once any child, review or panel names them")):
+        parser = iro.add_parser(action, help=help)
+        parser.add_argument("name", help="the IRO's name as listed by 'iro list'")
+        parser.set_defaults(run=_IRO_ACTIONS[action])
+
+
 def save_iro(context, args) -> int:
-    saved = records.save_iro(context.uow, e.Iro(args.name, args.fte, args.dual_role,
-                                                args.cp_cases))
+    saved = iros.save_iro(context.uow, e.Iro(args.name, args.fte, args.dual_role,
+                                             args.cp_cases))
     print(f"saved IRO {saved.name}")
     return 0
+
+
+def _listed(context, name: str) -> iros.IroRow:
+    row = next((r for r in iros.iro_list(context.uow) if r.name == name), None)
+    if row is None:
+        raise NotFoundError(f"no IRO named {name!r}: 'iro list' shows them")
+    return row
+
+
+def edit_iro(context, args) -> int:
+    row = _listed(context, args.name)
+    dual_role = row.dual_role if args.dual_role is None else args.dual_role
+    changed = e.Iro(args.rename or row.name, row.fte if args.fte is None else args.fte,
+                    dual_role, (row.cp_cases if dual_role else 0) if args.cp_cases is None
+                    else args.cp_cases, row.active, row.version)
+    saved = iros.update_iro(context.uow, row.name, changed)
+    print(f"saved IRO {saved.name}")
+    return 0
+
+
+def list_iros(context, args) -> int:
+    rows = iros.iro_list(context.uow)
+    if args.json:
+        print(json.dumps([{"name": r.name, "fte": r.fte, "dual_role": r.dual_role,
+                           "cp_cases": r.cp_cases, "active": r.active,
+                           "has_history": r.has_history} for r in rows]))
+        return 0
+    if not rows:
+        print("no IROs yet: add one with 'iro add NAME --fte 1.0'")
+    for r in rows:
+        notes = [note for note, on in (("dual role", r.dual_role), ("retired", not r.active))
+                 if on]
+        cp = f", {r.cp_cases} CP cases" if r.dual_role else ""
+        print(f"{r.name}: {r.fte:g} FTE{cp}{' (' + ', '.join(notes) + ')' if notes else ''}")
+    return 0
+
+
+def retire_iro(context, args) -> int:
+    print(f"retired IRO {iros.retire_iro(context.uow, args.name).name}")
+    return 0
+
+
+def reinstate_iro(context, args) -> int:
+    print(f"reinstated IRO {iros.reinstate_iro(context.uow, args.name).name}")
+    return 0
+
+
+def delete_iro(context, args) -> int:
+    try:
+        iros.delete_iro(context.uow, args.name)
+    except ValidationError as exc:  # an IRO with history: never deleted, say why (exit 2)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"deleted IRO {args.name}")
+    return 0
+
+
+_IRO_ACTIONS = {"retire": retire_iro, "reinstate": reinstate_iro, "delete": delete_iro}

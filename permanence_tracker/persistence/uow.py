@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.audit import AuditCheck
+from permanence_tracker.domain.panels import PanelMeeting
 from permanence_tracker.persistence import audit, reads
 from permanence_tracker.persistence import tables as t
 from permanence_tracker.persistence.repository import Repository
@@ -81,16 +82,41 @@ class SqlUnitOfWork:
         return row[0] if row else None
 
     def set_value(self, key: str, value: str) -> None:
+        """Store a value outside :class:`Settings`, audited like a setting when it changes."""
         self.repo.prepare_write(t.settings, [{"key": key, "value": value}])
+        old = self.get_value(key)
+        if old != value:
+            self.repo.audit(t.settings.name, key, "update",
+                            None if old is None else {key: _readable(old)},
+                            {key: _readable(value)})
         self._open.execute(delete(t.settings).where(t.settings.c.key == key))
         self._open.execute(insert(t.settings).values(key=key, value=value))
 
     def iros(self) -> list[e.Iro]:
         return self.repo.iros()
 
+    def iro_names_in_use(self) -> set[str]:
+        """Children's and reviews' IROs, panels' chairs and members (see the Protocol)."""
+        names: set[str] = set()
+        for table in (t.child, t.review):
+            names.update(self._open.execute(select(table.c.iro).distinct()).scalars())
+        for panel in self.repo.records(PanelMeeting):
+            names.add(panel.chair)
+            names.update(panel.members)
+        names.discard("")
+        return names
+
     def verify_audit(self) -> AuditCheck:
         """Recompute the audit trail's hash chain (see :mod:`.audit`)."""
         return audit.verify_audit_chain(self._open)
+
+
+def _readable(value: str) -> object:
+    """A stored value as the audit entry shows it: parsed when it is JSON, else the text."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
 
 
 def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]

@@ -69,9 +69,13 @@ class UnitOfWork(Protocol):
 
     def get_value(self, key: str) -> str | None: ...
 
-    def set_value(self, key: str, value: str) -> None: ...
+    def set_value(self, key: str, value: str) -> None: ...  # audited, like save_settings
 
     def iros(self) -> list[e.Iro]: ...
+
+    def iro_names_in_use(self) -> set[str]:
+        """The names any child or review gives as its IRO, or a panel as its chair or a member
+        present: an IRO so named has history and is never deleted."""
 
     def verify_audit(self) -> AuditCheck: ...
 

@@ -10,6 +10,7 @@ from permanence_tracker.domain.entities import Child, Episode, Iro, PlanChange, 
 from permanence_tracker.services.permanence.cohort import load_cohort
 from permanence_tracker.services.permanence.rows import child_rows
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 AS_OF = date(2026, 3, 31)
 
@@ -21,8 +22,8 @@ def small_authority(tmp_path):
 
     ctx = open_context(f"sqlite:///{tmp_path / 'gui.sqlite'}", user="tester")
     uow = ctx.uow
-    records.save_iro(uow, Iro("Ann Able", fte=1.0))
-    records.save_iro(uow, Iro("Bob Brook", fte=0.5, dual_role=True, cp_cases=10))
+    iro_records.save_iro(uow, Iro("Ann Able", fte=1.0))
+    iro_records.save_iro(uow, Iro("Bob Brook", fte=0.5, dual_role=True, cp_cases=10))
     people = [
         ("P1", "Ava", "Stone", date(2012, 1, 10), "Ann Able"),
         ("P2", "Ben", "Hart", date(2023, 7, 1), "Ann Able"),
@@ -69,3 +70,13 @@ def isolated_settings(tmp_path, monkeypatch):
     make_application()
     QSettings().clear()
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_worker_left_at_exit():
+    """The last tests' background jobs stop before the interpreter does: a worker thread still
+    running Python at exit aborted runs with bool_dealloc/none_dealloc (issue 10, item 5)."""
+    yield
+    from permanence_tracker.gui import tasks
+
+    tasks.shutdown()

@@ -21,6 +21,7 @@ from permanence_tracker.domain.entities import (
 )
 from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 from permanence_tracker.services.records.child_record import load_child_record
 
 TODAY = date(2026, 3, 31)
@@ -28,7 +29,7 @@ TODAY = date(2026, 3, 31)
 
 @pytest.fixture
 def child(uow):
-    records.save_iro(uow, Iro("Ann Able", fte=1.0))  # a child is allocated to a listed IRO
+    iro_records.save_iro(uow, Iro("Ann Able", fte=1.0))  # a child is allocated to a listed IRO
     records.add_child(uow, Child("R1", date(2014, 5, 5), "2", "Rae", "Lark", iro="Ann Able"),
                       TODAY)
     E = Episode

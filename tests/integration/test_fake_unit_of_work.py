@@ -21,6 +21,7 @@ from permanence_tracker.domain.entities import (
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.services.records import changes, queries
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 
@@ -36,8 +37,8 @@ def _attempt(call) -> str:
 def _scenario(uow) -> list[str]:
     """A morning's editing, refusals included; returns what each refused step said."""
     said = []
-    records.save_iro(uow, Iro("Ann", fte=0.8))
-    records.save_iro(uow, Iro("Bob", active=False))
+    iro_records.save_iro(uow, Iro("Ann", fte=0.8))
+    iro_records.save_iro(uow, Iro("Bob", active=False))
     records.add_child(uow, Child("K1", date(2015, 1, 1), sex="1", forename="Kai", iro="Ann"),
                       TODAY)
     records.add_child(uow, Child("K2", date(2023, 2, 2)), TODAY)
@@ -58,7 +59,7 @@ def _scenario(uow) -> list[str]:
         uow, "K1", date(2025, 10, 1), "C2", "U4", "T", TODAY, seen=seen)))
     said.append(_attempt(lambda: changes.end_care(uow, "K2", date(2025, 9, 1), "X1", TODAY)))
     changes.end_care(uow, "K2", date(2025, 9, 1), "E45", TODAY)
-    said.append(_attempt(lambda: records.save_iro(uow, Iro("Cy", fte=3))))
+    said.append(_attempt(lambda: iro_records.save_iro(uow, Iro("Cy", fte=3))))
     return said
 
 

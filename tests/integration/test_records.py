@@ -17,6 +17,7 @@ from permanence_tracker.domain.entities import (
 )
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 
@@ -150,9 +151,9 @@ def test_unknown_child_is_not_found(uow):
 
 def test_iro_rules(uow):
     with pytest.raises(ValidationError) as excinfo:
-        records.save_iro(uow, Iro("Cat", fte=0, cp_cases=3))
+        iro_records.save_iro(uow, Iro("Cat", fte=0, cp_cases=3))
     assert set(_problems(excinfo)) == {"fte", "cp_cases"}
-    records.save_iro(uow, Iro("Cat", fte=0.6, dual_role=True, cp_cases=12))
-    records.save_iro(uow, Iro("Cat", fte=0.8, dual_role=True, cp_cases=10))
+    iro_records.save_iro(uow, Iro("Cat", fte=0.6, dual_role=True, cp_cases=12))
+    iro_records.save_iro(uow, Iro("Cat", fte=0.8, dual_role=True, cp_cases=10))
     with uow() as u:
         assert [(i.fte, i.cp_cases) for i in u.iros()] == [(0.8, 10)]

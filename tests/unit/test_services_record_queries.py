@@ -16,6 +16,7 @@ from permanence_tracker.paths import reference_dir
 from permanence_tracker.services import reference
 from permanence_tracker.services.records import changes, queries
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 
@@ -33,7 +34,7 @@ def test_an_empty_tracker_has_no_children_until_one_is_added(uow):
 
 def test_only_active_iros_are_offered_by_name(uow):
     for iro in (Iro("Zoe"), Iro("Ann"), Iro("Bob", active=False), Iro("Cat")):
-        records.save_iro(uow, iro)
+        iro_records.save_iro(uow, iro)
     assert queries.active_iro_names(uow) == ("Ann", "Cat", "Zoe")
 
 

@@ -21,6 +21,7 @@ from permanence_tracker.domain.entities import (
 )
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 
@@ -120,7 +121,7 @@ def test_episode_for_an_unknown_child_is_not_found(uow):
 
 # -- reviews ---------------------------------------------------------------------------
 def test_review_is_stored(uow, child):
-    records.save_iro(uow, Iro("Ann"))  # a review names a listed IRO
+    iro_records.save_iro(uow, Iro("Ann"))  # a review names a listed IRO
     review = records.record_review(uow, Review("K1", date(2025, 2, 1), "PN0", iro="Ann"), TODAY)
     assert (review.id, review.version) == (1, 1)
     assert _stored(uow, Review) == [review]
@@ -185,14 +186,14 @@ def test_outcome_off_the_list_and_in_the_future_is_refused(uow, store, child):
 # -- IROs ------------------------------------------------------------------------------
 def test_iro_problems_are_listed_together(uow, store):
     excinfo = _refused_without_a_trace(
-        store, lambda: records.save_iro(uow, Iro(" ", fte=2.0, cp_cases=3)))
+        store, lambda: iro_records.save_iro(uow, Iro(" ", fte=2.0, cp_cases=3)))
     assert set(_problems(excinfo)) == {"name", "fte", "cp_cases"}
     assert "record the IRO as dual role or enter 0" in _problems(excinfo)["cp_cases"]
 
 
 def test_saving_an_iro_again_by_name_updates_it(uow):
-    first = records.save_iro(uow, Iro("Ann", fte=0.8))
-    again = records.save_iro(uow, Iro("Ann", fte=0.6))  # version 0: the stored one is taken
+    first = iro_records.save_iro(uow, Iro("Ann", fte=0.8))
+    again = iro_records.save_iro(uow, Iro("Ann", fte=0.6))  # version 0: the stored one is taken
     assert (first.version, again.version, again.fte) == (1, 2, 0.6)
     with uow() as u:
         assert u.iros() == [again]

@@ -15,6 +15,7 @@ from permanence_tracker.domain.errors import ValidationError
 from permanence_tracker.services.permanence.cohort import load_cohort
 from permanence_tracker.services.permanence.summary import iro_caseloads
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 
@@ -22,8 +23,8 @@ TODAY = date(2026, 3, 31)
 @pytest.fixture
 def uow():
     uow = fake_uow_factory(FakeStore())
-    records.save_iro(uow, Iro("Ann Able", fte=0.5))
-    records.save_iro(uow, Iro("Old Oak", fte=1.0))
+    iro_records.save_iro(uow, Iro("Ann Able", fte=0.5))
+    iro_records.save_iro(uow, Iro("Old Oak", fte=1.0))
     with uow() as u:  # retired: no retire use case needed to have one on the list
         u.repo.update(replace(u.iros()[-1], active=False))
     return uow

@@ -1,7 +1,10 @@
-"""Adding an IRO where a record names one who is not on the list (issue 10 item 3).
+"""Adding an IRO where a record names one who is not on the list (issue 10 item 3), and adding
+or editing one from the IROs page's toolbar.
 
 :class:`AddIroDialog` asks for the IRO's FTE, dual role and child protection cases: FTE has no
-default, because a guessed FTE would change every per-FTE caseload figure. :class:`OffersIro`
+default, because a guessed FTE would change every per-FTE caseload figure.
+:class:`EditIroDialog` changes them (and the name, while no record names the IRO), refusing a
+stale edit with the base dialog's Reload banner. :class:`OffersIro`
 is mixed into the child and review dialogs: their IRO problem shows under the IRO box, and
 when the name is not an IRO (``NOT_AN_IRO``) a button offers to add them, then saves again.
 
@@ -33,6 +36,7 @@ from permanence_tracker.domain.entities import Iro
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.gui.dialogs.base import RecordDialog, _problem_palette, chosen
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 from permanence_tracker.services.unit_of_work import UowFactory
 
 
@@ -130,7 +134,8 @@ class AddIroDialog(RecordDialog):
         if not dual:
             self.ui.cp_cases.setValue(0)
 
-    def store(self) -> Iro:
+    def _fields(self) -> Iro:
+        """The IRO the form describes (version 0); an FTE that is no number is refused."""
         ui = self.ui
         text = ui.fte.text().strip().replace(",", ".")
         try:
@@ -139,8 +144,48 @@ class AddIroDialog(RecordDialog):
             words = (f"{ui.fte.text().strip()!r} is not a number: enter" if text
                      else "is required,")
             raise ValidationError([Problem("fte", f"{words} e.g. 1 or 0.8")]) from None
-        return records.add_iro(self.uow_factory, Iro(
-            ui.name.text().strip(), fte, ui.dual_role.isChecked(), ui.cp_cases.value()))
+        return Iro(ui.name.text().strip(), fte, ui.dual_role.isChecked(), ui.cp_cases.value())
+
+    def store(self) -> Iro:
+        return iro_records.add_iro(self.uow_factory, self._fields())
+
+
+class EditIroDialog(AddIroDialog):
+    """Edit one IRO of the list (``row``, as the IROs page read it); ``saved`` gives the Iro."""
+
+    def __init__(self, uow_factory: UowFactory, today: date, row: iro_records.IroRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(uow_factory, today, row.name, parent)
+        self.setWindowTitle(f"Edit IRO {row.name}")
+        self.ui.intro.setText("The caseload figures count looked-after children per FTE. "
+                              + ("Records name this IRO, so the name is kept: add a new IRO "
+                                 "and retire this one to change it." if row.has_history
+                                 else "The name can change while no record names them."))
+        self.row = row
+        self._show(row)
+
+    def _show(self, row: iro_records.IroRow) -> None:
+        self.row = row
+        ui = self.ui
+        ui.name.setText(row.name)
+        ui.name.setReadOnly(row.has_history)
+        ui.fte.setText(f"{row.fte:g}")
+        ui.dual_role.setChecked(row.dual_role)
+        self._dual_role(row.dual_role)
+        ui.cp_cases.setValue(row.cp_cases)
+
+    def store(self) -> Iro:
+        changed = self._fields()
+        return iro_records.update_iro(self.uow_factory, self.row.name, Iro(
+            changed.name, changed.fte, changed.dual_role, changed.cp_cases, self.row.active,
+            self.row.version))
+
+    def load(self) -> None:
+        """Reload after a conflict: the IRO as stored now."""
+        now = next((r for r in iro_records.iro_list(self.uow_factory)
+                    if r.name == self.row.name), None)
+        if now is not None:
+            self._show(now)
 
 
 class OffersIro:

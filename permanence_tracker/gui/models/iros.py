@@ -3,6 +3,9 @@
 The band is shown in words (with a marker) as well as a tint, and its tooltip says why: the
 figures, the band and the rule (IRO Handbook para 7.15, judged on looked-after children per
 FTE). Dual-role totals are shown beside the band figure and explained the same way.
+
+A retired IRO is marked "retired" and greyed; one with no looked-after children (whom the
+caseloads leave out) still gets a row, from the IRO list, so that they can be reinstated.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel, tint
 from permanence_tracker.services.permanence.caseloads import Caseloads, IroCaseload
+from permanence_tracker.services.records.iros import IroRow
 
 BAND_WORDS = {"above": "▲ Above band", "within": "Within band", "below": "▼ Below band"}
 HANDBOOK = "IRO Handbook para 7.15"
@@ -34,7 +39,22 @@ def band_explanation(row: IroCaseload, low: int, high: int) -> str:
             "The band is judged on looked-after children only.")
     if not row.listed:
         text += " This IRO is named on child records but not in the IRO list: 1.0 FTE assumed."
+    if not row.active:
+        text += RETIRED_NOTE
     return text
+
+
+RETIRED_NOTE = (" Retired: no child is newly allocated to them (Retire / reinstate on the "
+                "toolbar brings them back).")
+
+
+def retired_row(iro: IroRow) -> IroCaseload:
+    """A retired IRO with no looked-after children, whom the caseloads leave out: their
+    details, and no caseload."""
+    cp = iro.cp_cases if iro.dual_role else 0
+    return IroCaseload(iro.name, iro.fte, iro.dual_role, cp, children=0, per_fte=0.0,
+                       band="within", total=cp, total_per_fte=0.0, overdue=0, due_soon=0,
+                       active=False)
 
 
 def dual_role_explanation(row: IroCaseload) -> str:
@@ -48,13 +68,25 @@ def dual_role_explanation(row: IroCaseload) -> str:
 
 
 def _name(row: IroCaseload) -> str:
-    notes = [n for n, on in (("not in IRO list", not row.listed), ("inactive", not row.active))
+    notes = [n for n, on in (("not in IRO list", not row.listed), ("retired", not row.active))
              if on]
     return f"{row.name} ({', '.join(notes)})" if notes else row.name
 
 
 def _off_band(row: IroCaseload) -> QColor | None:
     return tint(row.band == "above") if row.band != "within" else None
+
+
+def _greyed(row: IroCaseload) -> QColor | None:
+    """Retired IROs in the palette's disabled text colour (the name also says "retired")."""
+    if row.active:
+        return None
+    return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                        QPalette.ColorRole.Text)
+
+
+def _band(row: IroCaseload) -> str:
+    return "Retired" if not row.active and not row.children else BAND_WORDS[row.band]
 
 
 def _overdue(row: IroCaseload) -> QColor | None:
@@ -67,22 +99,23 @@ FIGURE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # figures 
 def _figure(title: str, value: Callable[[IroCaseload], float], tip: str,
             show: Callable[[float], str] = number, **more: Any) -> Column[IroCaseload]:
     """A right-aligned figure (FTE to 2 places; ``show=str`` for a count), sorted by value."""
-    return Column(title, lambda r: show(value(r)), value, header_tip=tip, align=FIGURE, **more)
+    return Column(title, lambda r: show(value(r)), value, header_tip=tip, align=FIGURE,
+                  foreground=_greyed, **more)
 
 
 COLUMNS: tuple[Column[IroCaseload], ...] = (
-    Column("IRO", _name, lambda r: r.name.casefold()),
+    Column("IRO", _name, lambda r: r.name.casefold(), foreground=_greyed),
     _figure("FTE", lambda r: r.fte, "Full-time equivalent post"),
     _figure("Looked after", lambda r: r.children, "Looked-after children allocated to this IRO",
             str),
     _figure("Per FTE", lambda r: r.per_fte,
             "Looked-after children per full-time equivalent: what the band judges",
             background=_off_band),
-    Column("Band", lambda r: BAND_WORDS[r.band], lambda r: ("below", "within", "above")
-           .index(r.band), header_tip=f"Against the recommended caseload band ({HANDBOOK})",
-           background=_off_band),
+    Column("Band", _band, lambda r: ("below", "within", "above").index(r.band),
+           header_tip=f"Against the recommended caseload band ({HANDBOOK})",
+           background=_off_band, foreground=_greyed),
     Column("Dual role", lambda r: "Yes" if r.dual_role else "No", lambda r: r.dual_role,
-           header_tip="Also chairs child protection conferences"),
+           header_tip="Also chairs child protection conferences", foreground=_greyed),
     _figure("CP cases", lambda r: r.cp_cases, "Child protection cases (dual-role IROs)", str),
     _figure("Total incl. CP", lambda r: r.total,
             "Looked-after children plus child protection cases", str),
@@ -103,9 +136,13 @@ class CaseloadModel(RowsTableModel[IroCaseload]):
         super().__init__(COLUMNS, parent)
         self._band = (50, 70)
 
-    def set_caseloads(self, loads: Caseloads) -> None:
+    def set_caseloads(self, loads: Caseloads, listed: tuple[IroRow, ...] = ()) -> None:
+        """The caseload rows, and a row for each IRO in ``listed`` they leave out (retired,
+        with no looked-after children)."""
         self._band = (loads.low, loads.high)
-        self.set_rows(loads.rows)
+        shown = {row.name for row in loads.rows}
+        self.set_rows(loads.rows + tuple(retired_row(iro) for iro in listed
+                                         if iro.name not in shown))
 
     def cell(self, row: IroCaseload, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:

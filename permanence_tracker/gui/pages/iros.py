@@ -3,10 +3,13 @@
 The caseload table sits over frozen :class:`services.permanence.caseloads.IroCaseload` rows;
 picking an IRO filters one :class:`ChildrenModel` through a :class:`ChildrenProxy` to their
 children and shows their next 8 weeks (plus overdue) in a week grid, with the children due in
-the chosen week listed under it.
+the chosen week listed under it. Its toolbar (:mod:`.iro_actions`) adds, edits, retires,
+reinstates and deletes IROs; retired ones are listed too, greyed and marked "retired".
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,18 +32,22 @@ from permanence_tracker.gui.models.reviews_due import (
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.models.rows_table import RowsProxy
 from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
+from permanence_tracker.gui.pages.iro_actions import IroToolbar, parent_today
 from permanence_tracker.gui.pages.reviews_due import WeekGrid, reviews_list
 from permanence_tracker.services.permanence.caseloads import Caseloads, caseloads
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
+from permanence_tracker.services.records.iros import IroRow, iro_list
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 
 class IrosPage(Page):
     title = "IROs"
 
-    def __init__(self, session, parent=None) -> None:
+    def __init__(self, session, parent=None, today: date | None = None) -> None:
         super().__init__(session, parent)
         self.due: ReviewsDue | None = None
+        self.listed: dict[str, IroRow] = {}  # the IRO list, by name (retired ones too)
+        self._choose_next: str | None = None  # after a toolbar change: the IRO to choose
         self.model = CaseloadModel(self)
         self.proxy = RowsProxy(parent=self)
         self.proxy.setSourceModel(self.model)
@@ -49,6 +56,7 @@ class IrosPage(Page):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setToolTip(f"Caseload band: {HANDBOOK}, looked-after children per "
                               "full-time IRO. Hover over a figure to see why.")
+        self.toolbar = IroToolbar(self, today or parent_today(parent))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._iro_chosen())
         self.totals = QLabel()
         self.totals.setWordWrap(True)
@@ -95,6 +103,7 @@ class IrosPage(Page):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter)
         # Tab follows the reading order: IROs, their weeks, their children, the week's list
         for first, second in ((self.table, self.grid), (self.grid, self.children_list),
@@ -106,22 +115,31 @@ class IrosPage(Page):
         cohort = self.session.cohort
         if cohort is None:
             return
-        chosen = self.selected_iro()
+        chosen = self._choose_next or self.selected_iro()
+        self._choose_next = None
+        self.listed = {row.name: row for row in iro_list(self.session.uow)}
         self.due = next_reviews(cohort)
         loads = caseloads(cohort, self.due)
-        self.model.set_caseloads(loads)
+        self.model.set_caseloads(loads, tuple(self.listed.values()))
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self.totals.setText(service_totals(loads))
         self.children_model.set_rows(self.session.rows)
         self.due_model.set_rows(self.due.overdue + self.due.upcoming)
         self.due_model.sort(self.week_proxy.sortColumn(), self.week_proxy.sortOrder())
+        self.fit_columns_once(self.table)
         names = [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).name
                  for r in range(self.proxy.rowCount())]
         if not names:
             self._show_nobody()
+            self.toolbar.update_actions()
             return
         # After the reset nothing is current, so selecting fills the detail (currentRowChanged)
         self.select_iro(chosen if chosen in names else names[0])
+
+    def reload_choosing(self, name: str | None) -> None:
+        """Read everything again (an IRO changed), then choose ``name`` (None: the same)."""
+        self._choose_next = name
+        self.session.reload()
 
     def selected_iro(self) -> str | None:
         row = self.proxy.data(self.table.currentIndex(), ROW_ROLE)
@@ -144,6 +162,7 @@ class IrosPage(Page):
         self.week_box.setTitle("Children due")
 
     def _iro_chosen(self) -> None:
+        self.toolbar.update_actions()
         name = self.selected_iro()
         if self.due is None or name is None:
             return

@@ -8,7 +8,8 @@ that is not on the IRO list is refused (:data:`NOT_AN_IRO`): an unlisted IRO wou
 as one full-time post in the caseload figures, and FTE is never invented. A child is newly
 allocated only to an active IRO; a review may name a retired one, since it records who chaired
 a meeting that may predate the retirement. A record keeping the IRO it already has is never
-refused, whatever has become of that IRO since.
+refused, whatever has become of that IRO since. The IRO list itself is edited in
+:mod:`.iros`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.domain.entities import (
     Child,
     Episode,
-    Iro,
     MonitoringOutcome,
     PlanChange,
     Review,
@@ -149,7 +149,7 @@ def set_plan(uow_factory: UowFactory, plan: PlanChange, today: date) -> PlanChan
     """Record a new permanence plan (or a change to it): the plan history keeps every entry."""
     with uow_factory() as uow:
         child = _child(uow, plan.child_id)
-        _raise(v.check_plan(plan, child, today))
+        _raise(v.check_plan(plan, child, today, uow.settings().plan_types))
         return _add_or_update(uow, plan)
 
 
@@ -166,40 +166,3 @@ def add_outcome(uow_factory: UowFactory, outcome: MonitoringOutcome, today: date
             problems.append(Problem("recorded", f"{uk_date(outcome.recorded)} is in the future"))
         _raise(problems)
         return uow.repo.add(outcome)
-
-
-def add_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
-    """Add a new IRO (the app's offer after :data:`NOT_AN_IRO`): a name already on the list is
-    refused rather than overwritten, so adding can never change an IRO's FTE."""
-    _raise(_iro_record_problems(iro))
-    with uow_factory() as uow:
-        if any(known.name == iro.name for known in uow.iros()):
-            raise ValidationError([Problem("name", f"{iro.name!r} is already an IRO: "
-                                                   "choose them in the list")])
-        return uow.repo.add(iro)
-
-
-def _iro_record_problems(iro: Iro) -> list[Problem]:
-    problems = []
-    if not iro.name.strip():
-        problems.append(Problem("name", "is required"))
-    if not 0 < iro.fte <= 1.5:
-        problems.append(Problem("fte", f"{iro.fte} is not a full-time equivalent: use a number "
-                                       "above 0 and at most 1.5, e.g. 0.8"))
-    if iro.cp_cases < 0:
-        problems.append(Problem("cp_cases", "cannot be negative"))
-    if iro.cp_cases and not iro.dual_role:
-        problems.append(Problem("cp_cases", "only a dual-role IRO holds child protection cases: "
-                                            "record the IRO as dual role or enter 0"))
-    return problems
-
-
-def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
-    """Add an IRO, or update the one with the same name (``iro add`` on the command line)."""
-    _raise(_iro_record_problems(iro))
-    with uow_factory() as uow:
-        existing = {i.name: i for i in uow.iros()}
-        if iro.name in existing:
-            return uow.repo.update(replace(iro, version=existing[iro.name].version)
-                                   if iro.version == 0 else iro)
-        return uow.repo.add(iro)
