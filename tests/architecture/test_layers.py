@@ -130,6 +130,16 @@ def test_services_do_not_import_the_gui():
     check(rule)
 
 
+def test_shared_text_imports_only_services_and_domain():
+    """``text/`` holds words both front ends show (the 903 import report): made from what
+    services return, so it reaches neither front end, nor persistence, reports or app.py."""
+    def rule(module: Module):
+        if module.layer != "text":
+            return []
+        return _layer_imports(module, ("gui", "cli", "persistence", "reports", "app"))
+    check(rule)
+
+
 def test_persistence_does_not_import_the_layers_above_it():
     def rule(module: Module):
         if module.layer != "persistence":

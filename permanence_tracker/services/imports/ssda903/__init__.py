@@ -7,7 +7,7 @@ Flow: :mod:`.reader` finds the CSV files and recognises each table by its column
 cascades that keep a child's records whole; :mod:`.merge` folds the facts of several years
 and compares them with the database; :mod:`.service` writes it all in one unit of work;
 :mod:`.rejects` writes the rejected rows to a CSV. The report people read is made at the
-edge (``cli/import903.py``).
+edge (``text/import903_report.py``, shown by the CLI and the app).
 """
 
 from permanence_tracker.services.imports.ssda903.service import ImportResult, import_903

@@ -1,6 +1,6 @@
 """The CSV of rejected rows that people correct in the original files and import again.
 
-The import report people read is made at the edge (``cli/import903.py``).
+The import report people read is made at the edge (``text/import903_report.py``).
 """
 
 from __future__ import annotations

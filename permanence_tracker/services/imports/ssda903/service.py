@@ -1,13 +1,18 @@
 """The import use case: read, validate everything, then write in one unit of work.
 
 By default nothing is written when any row is invalid; with ``skip_invalid`` the valid rows
-are written and the rejected ones returned for the rejects file. The database is read once
-(``uow.histories()``) and new records are inserted in bulk; changed records go through
-``repo.update`` so that every change is audited and version-checked.
+are written and the rejected ones returned for the rejects file. A ``dry_run`` checks the same
+way and writes nothing (the app shows that report before the user chooses what to import). The
+database is read once (``uow.histories()``) and new records are inserted in bulk; changed
+records go through ``repo.update`` so that every change is audited and version-checked.
+
+``progress`` is told each step; a front end's callback raises to cancel, and because every
+call is made before the unit of work commits, a cancelled import writes nothing.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +22,11 @@ from permanence_tracker.services.imports.ssda903.merge import KINDS, Plan, Store
 from permanence_tracker.services.imports.ssda903.model import Rejection, SkippedFile, SourceFile
 from permanence_tracker.services.imports.ssda903.parse import parse_files
 from permanence_tracker.services.imports.ssda903.reader import read_files
+from permanence_tracker.services.imports.ssda903.rejects import write_rejects
+from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
+
+STEPS = 4 + len(KINDS)  # read, check rows, compare with the tracker, plan, then each kind written
 
 
 @dataclass(frozen=True)
@@ -45,26 +54,57 @@ class ImportResult:
             counts[table] = counts.get(table, 0) + 1
         return counts
 
+    def same_figures(self, other: ImportResult) -> bool:
+        """Whether ``other`` (say, the check before this import) found the same files, rows,
+        problems and records: False when the files or the tracker changed in between."""
+        def figures(r: ImportResult) -> tuple[object, ...]:
+            return ([f.name for f in r.files], [s.name for s in r.skipped], r.rows_read(),
+                    [str(x) for x in r.rejections], r.plan.counts)
+        return figures(self) == figures(other)
+
 
 def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
-               skip_invalid: bool = False) -> ImportResult:
-    """Import the 903 CSV files under ``paths`` (see the module docstring for what is written)."""
+               skip_invalid: bool = False, *, dry_run: bool = False,
+               progress: Progress = silent, rejects_to: Path | None = None) -> ImportResult:
+    """Import the 903 CSV files under ``paths`` (see the module docstring for what is written).
+
+    With ``rejects_to`` the rejected rows of a written import are saved there too, whole or not
+    at all: the CSV is written beside it before the commit and put in place after it, so an
+    import that fails or is cancelled leaves no rejects file, and one that cannot be saved
+    (an ``OSError``) leaves the tracker as it was."""
+    progress(0, STEPS, "Reading the 903 files")
     files, skipped = read_files(paths, today)
+    progress(1, STEPS, "Checking every row")
     facts, rejections = parse_files(files, today)
-    with uow_factory() as uow:
-        stored = Stored.from_histories(uow.histories())
-        facts, more = check_facts(facts, rejections, stored)
-        rejections = rejections + more
-        plan = build_plan(fold(facts), stored)
-        written = not rejections or skip_invalid
-        if written:
-            _write(uow.repo, plan)
-    rejections.sort(key=lambda r: (r.consequence, r.row.file.index, r.row.number))
+    progress(2, STEPS, "Comparing with the tracker")
+    pending: Path | None = None
+    try:
+        with uow_factory() as uow:
+            stored = Stored.from_histories(uow.histories())
+            facts, more = check_facts(facts, rejections, stored)
+            rejections = rejections + more
+            progress(3, STEPS, "Working out what to insert and update")
+            plan = build_plan(fold(facts), stored)
+            written = not dry_run and (not rejections or skip_invalid)
+            rejections.sort(key=lambda r: (r.consequence, r.row.file.index, r.row.number))
+            if written:
+                _write(uow.repo, plan, progress)
+                if rejects_to is not None and rejections:
+                    pending = rejects_to.with_name(f".{rejects_to.name}.partial")
+                    write_rejects(rejections, pending)
+                    progress(STEPS, STEPS, "Saving")  # the last moment a cancel is honoured
+        if pending is not None and rejects_to is not None:
+            os.replace(pending, rejects_to)
+            pending = None
+    finally:
+        if pending is not None:
+            pending.unlink(missing_ok=True)
     return ImportResult(files, skipped, rejections, plan, written)
 
 
-def _write(repo: Repository, plan: Plan) -> None:
-    for kind in KINDS:  # children first: the other records refer to them
+def _write(repo: Repository, plan: Plan, progress: Progress) -> None:
+    for step, kind in enumerate(KINDS, start=4):  # children first: the others refer to them
+        progress(step, STEPS, f"Writing the records ({step - 3} of {len(KINDS)})")
         repo.add_many(plan.inserts.get(kind, []))
         for record in plan.updates.get(kind, []):
             repo.update(record)
