@@ -71,6 +71,24 @@ def shown_url(url: str) -> str:
         return "(the database URL given, which cannot be read)"
 
 
+def url_without_password(url: str) -> str:
+    """``url`` with any password taken out, the rest as given: what may be stored (the app's
+    recent trackers) and reconnected with, libpq finding the password itself (~/.pgpass, a
+    service file) or the app asking for it. Raises ValueError for a URL that cannot be read."""
+    try:
+        parsed = engines.make_url(url)
+    except Exception as exc:  # sqlalchemy's ArgumentError: not a database URL
+        raise ValueError("not a database URL (for example sqlite:////path/tracker.sqlite or "
+                         "postgresql://user@host/dbname)") from exc
+    if "@" in (parsed.host or ""):  # an unencoded @ in the password: part of it looks like host
+        raise ValueError("an @ in the password must be written %40")
+    if parsed.password is None:
+        return url
+    bare = type(parsed).create(parsed.drivername, parsed.username, None, parsed.host,
+                               parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
 class NoTrackerError(Exception):
     """The database named holds no tracker, and the caller asked not to create one.
 

@@ -44,6 +44,14 @@ class Session(QObject):
             self.as_of = as_of
             self.reload()
 
+    def stop(self) -> None:
+        """Cancel the running reload and drop what it would report: the tracker is being
+        closed (File > Open tracker), so nothing may reach this session's pages after it."""
+        if self._task is not None:
+            self._task.blockSignals(True)
+            self._task.cancel()
+            self._task = None
+
     def reload(self) -> tasks.Task:
         """Recompute every row in the background; the newest request wins."""
         if self._task is not None:

@@ -17,7 +17,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import ChildHistory, Iro
 from permanence_tracker.domain.errors import TrackerError
-from permanence_tracker.services.demo import names
+from permanence_tracker.services.demo import names, places
 from permanence_tracker.services.demo.children import make_history
 from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
@@ -66,13 +66,19 @@ def child_ids(seed: int, total: int) -> list[str]:
     return [f"DM{n:0{width}d}" for n in numbers]
 
 
+def demo_size(children: int | None = None) -> tuple[int, int]:
+    """(children looked after on the as-of date, all children made, counting those who left
+    care in the years of history): the figures ``build_demo`` makes and reports progress on."""
+    looked_after = children or DEFAULT_CHILDREN
+    return looked_after, looked_after + round(looked_after * LEAVERS_PER_CHILD)
+
+
 def build_demo(uow_factory: UowFactory, children: int | None = None, seed: int = 1,
                as_of: date | None = None, progress: Progress | None = None) -> DemoResult:
     """Fill an empty tracker with a demo authority of ``children`` looked after on ``as_of``."""
     if as_of is None:
         raise ValueError("build_demo needs an as_of date (the demo's today)")
-    looked_after = children or DEFAULT_CHILDREN
-    total = looked_after + round(looked_after * LEAVERS_PER_CHILD)
+    looked_after, total = demo_size(children)
     progress = progress or silent
     rng = random.Random(f"{seed}/authority")
     iros = make_iros(rng, looked_after)
@@ -84,7 +90,8 @@ def build_demo(uow_factory: UowFactory, children: int | None = None, seed: int =
             raise NotEmptyError(
                 f"the database already holds {existing} children or IROs: demo data goes only "
                 "into an empty tracker")
-        settings = replace(uow.settings(), authority_name=names.AUTHORITY, demo=True)
+        settings = replace(uow.settings(), authority_name=names.AUTHORITY,
+                           authority_code=places.LOCAL_AUTHORITY, demo=True)
         uow.save_settings(settings)
         uow.repo.add_many(iros)
         calendar = WorkingCalendar(settings.closure_days)
