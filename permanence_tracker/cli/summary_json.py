@@ -32,6 +32,8 @@ def summary_json(s: Summary) -> JsonObject:
         "second_review_held": s.second_review_held,
         "with_plan_by_second_review": s.with_plan_by_second_review,
         "without_plan_by_second_review": list(s.without_plan_by_second_review),
+        "plan_agreed_late": list(s.plan_agreed_late),  # of those without (issue 10)
+        "still_no_plan": list(s.still_no_plan),  # of those without: the action flag
         "reviews_due": [review_due_json(r) for r in s.reviews_due],
         "reviews_in_period": reviews_in_period_json(s.reviews_in_period),
         "iro_caseloads": [iro_load_json(r) for r in s.iro_caseloads],

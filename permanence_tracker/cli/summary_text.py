@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from permanence_tracker.domain.words import plural
 from permanence_tracker.services.permanence.summary import Summary
 
 
@@ -15,6 +16,8 @@ def render_text(f: Summary) -> str:
         f"{f.second_review_held}, with a plan by then: "
         f"{f.with_plan_by_second_review}",
         f"  Without a plan by the 2nd review: {len(f.without_plan_by_second_review)}",
+        f"    of whom plan agreed late: {len(f.plan_agreed_late)}, "
+        f"still no plan: {len(f.still_no_plan)}",
     ]
     due = f.reviews_due
     lines.append(f"  Next reviews: {len(due)}, overdue: {sum(r.overdue for r in due)}")
@@ -25,12 +28,12 @@ def render_text(f: Summary) -> str:
     lines.append(f"  Left care: {left.total} (adoption {left.adoption}, SGO {left.sgo}, "
                  f"CAO {left.cao}, home {left.home}, other {left.other})")
     drift = f.drift
-    lines.append(f"  Drift: ICO beyond 26 weeks {len(drift.ico)}, "
-                 f"A1 over 426 days {len(drift.a1)}, "
-                 f"A2 over 121 days {len(drift.a2)}")
+    lines.append(f"  Drift: ICO beyond {plural(drift.ico_weeks, 'week')} {len(drift.ico)}, "
+                 f"A1 over {plural(drift.a1_days, 'day')} {len(drift.a1)}, "
+                 f"A2 over {plural(drift.a2_days, 'day')} {len(drift.a2)}")
     lines.append("  IRO caseloads:")
     for row in f.iro_caseloads:
-        lines.append(f"    {row.iro}: {row.children} children, {row.fte} FTE, "
+        lines.append(f"    {row.iro}: {plural(row.children, 'child', 'children')}, {row.fte} FTE, "
                      f"{row.per_fte} per FTE ({row.band})")
     lines.append("  Month ends: " + ", ".join(
         f"{m.day:%Y-%m} {m.looked_after}" for m in f.month_end_counts))

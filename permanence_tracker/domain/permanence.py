@@ -4,13 +4,17 @@ IRO Handbook (2010) and Care Planning Regs 2010 reg 5 / Schedule 1: by the child
 LAC review the care plan must contain a plan for permanence. Each looked-after child falls in
 one of four states; children flagged without a plan carry a reason group (the seed authority's
 split: no longer looked after, section 20, interim care order, other legal status).
+
+A child without a plan by the 2nd review stays in that statutory measure for good, but a plan
+agreed later (``plan_late_on``) ends the need to act: only ``still_no_plan`` (no plan by the
+2nd review and still none on ``as_of``) is the action flag (issue 10 item 2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 from permanence_tracker.domain.calendar import uk_date
@@ -42,10 +46,23 @@ class PermanenceAssessment:
     second_review_due: date | None  # when not yet held and known
     plan_agreed: date | None  # earliest plan agreed on or before the relevant date
     reason: ReasonGroup | None = None  # for NO_PLAN_BY_SECOND_REVIEW only
+    # NO_PLAN_BY_SECOND_REVIEW only: the first plan agreed after the 2nd review, by as_of
+    plan_late_on: date | None = None
 
     @property
     def flagged(self) -> bool:
+        """No plan by the 2nd review: the statutory measure (counted even if agreed late)."""
         return self.status is PlanStatus.NO_PLAN_BY_SECOND_REVIEW
+
+    @property
+    def agreed_late(self) -> bool:
+        """No plan by the 2nd review, but one agreed after it (on ``plan_late_on``)."""
+        return self.flagged and self.plan_late_on is not None
+
+    @property
+    def still_no_plan(self) -> bool:
+        """The action flag: no plan by the 2nd review and still none on ``as_of``."""
+        return self.flagged and self.plan_late_on is None
 
     @property
     def warning(self) -> bool:
@@ -92,7 +109,8 @@ def assess_permanence(
     IRO Handbook (2010) and Care Planning Regs 2010 reg 5 / Sch 1: by the 2nd review (reg 33)
     the care plan must contain a plan for permanence. In order:
     - 2nd review held and a plan agreed on or before its date (the same day counts): plan by
-      2nd review; held and no such plan: flagged, with the reason group on ``as_of``;
+      2nd review; held and no such plan: flagged, with the reason group on ``as_of`` and the
+      first plan agreed after the review by ``as_of`` (``plan_late_on``; None: still no plan);
     - 2nd review not yet held but a plan already agreed by ``as_of``: plan by 2nd review;
     - 2nd review due in 28 days or fewer (or already overdue) and no plan: warning;
     - otherwise (2nd review more than 28 days away, or not yet datable): not yet due.
@@ -111,6 +129,7 @@ def assess_permanence(
             None,
             None,
             reason_group(period, as_of),
+            first_plan_on_or_before(plans, as_of, second.held + timedelta(days=1)),
         )
     agreed = first_plan_on_or_before(plans, as_of, not_before)
     due = timetable.next.due if timetable.next and timetable.next.number == 2 else None

@@ -76,6 +76,11 @@ def _second_reviews(d: Dashboard, width: float) -> list[Flowable]:
                  percent(d.without_plan_count, d.without_plan_count)])
     items.append(table(["Reason group", "Children", "%"], rows, _w(width, 70, 15, 15),
                        "LRR", total=True))
+    if d.without_plan_count:  # issue 10 item 2: late plans count, but need no action
+        items.append(para(
+            f"Of the {d.without_plan_count:,} without a plan by the 2nd review, "
+            f"{d.still_no_plan_count:,} still have no plan and {d.agreed_late_count:,} had a "
+            "plan agreed late (after the 2nd review): still counted here, no longer flagged."))
     return items
 
 

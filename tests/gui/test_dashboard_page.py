@@ -123,8 +123,8 @@ def test_drift_tile_by_keyboard(page, qtbot):
     model = page.list_model
     assert [model.data(model.index(g, 0)) for g in range(model.rowCount())] == [
         "Interim care order beyond 26 weeks: 1 child",
-        "Adoption A1 over threshold: 0 children",
-        "Adoption A2 over threshold: 0 children"]
+        "Adoption A1 over 426 days: 0 children",
+        "Adoption A2 over 121 days: 0 children"]
     child = model.index(0, 0, model.index(0, 0))
     assert model.data(child) == "P2"
     assert model.data(child.siblingAtColumn(3)) == "01/05/2025"

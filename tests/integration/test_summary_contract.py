@@ -42,6 +42,7 @@ from permanence_tracker.domain.entities import (
     Review,
 )
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros as iro_records
 
 TODAY = date(2026, 3, 31)
 D = date.fromisoformat
@@ -64,8 +65,8 @@ def _reviews(uow, cid, *dates):
 @pytest.fixture
 def authority(context):
     uow = context.uow
-    records.save_iro(uow, Iro("Ann Able", fte=0.5))
-    records.save_iro(uow, Iro("Bob Brook", fte=1.0))
+    iro_records.save_iro(uow, Iro("Ann Able", fte=0.5))
+    iro_records.save_iro(uow, Iro("Bob Brook", fte=1.0))
     _child(uow, "A", "Ann Able")
     _episode(uow, "A", "2025-06-02", "S", "C2")
     _reviews(uow, "A", "2025-06-20", "2025-09-25")
@@ -106,6 +107,8 @@ def test_summary_matches_hand_worked_figures(authority, capsys):
     assert got["second_review_held"] == 5
     assert got["with_plan_by_second_review"] == 1
     assert got["without_plan_by_second_review"] == ["B", "D", "F", "G"]
+    # F's plan (10 May 2025) came after its 2nd review (29 Apr): late, still counted above.
+    assert (got["plan_agreed_late"], got["still_no_plan"]) == (["F"], ["B", "D", "G"])
     assert got["reviews_due"] == [
         {"child_id": "A", "review_number": 3, "due": "2026-03-25", "overdue": True},
         {"child_id": "B", "review_number": 3, "due": "2026-08-27", "overdue": False},
@@ -223,6 +226,7 @@ def test_short_breaks_ending_are_not_leaving_care(drifting, capsys):
 EXACT_JSON = ('{"as_of": "2026-03-31", "looked_after": 10, "by_legal_status": {"C1": 2, "C2": 3, '
     '"E1": 3, "V2": 1, "V3": 1}, "second_review_held": 5, "with_plan_by_second_review": 1, '
     '"without_plan_by_second_review": ["B", "D", "F", "G"], '
+    '"plan_agreed_late": ["F"], "still_no_plan": ["B", "D", "G"], '  # issue 10 item 2
     '"reviews_due": [{"child_id": "A", "review_number": 3, "due": "2026-03-25", '
     '"overdue": true}, {"child_id": "B", "review_number": 3, "due": "2026-08-27", '
     '"overdue": false}, {"child_id": "E", "review_number": 1, "due": "2026-04-15", '
@@ -252,6 +256,7 @@ EXACT_TEXT = "\n".join([
     ('  Second reviews held (looked after now or left care in the period): 5, '
      'with a plan by then: 1'),
     '  Without a plan by the 2nd review: 4',
+    '    of whom plan agreed late: 1, still no plan: 3',  # issue 10 item 2
     '  Next reviews: 9, overdue: 6',
     '  Reviews 2025-04-01 to 2026-03-31: 9 held, 7 in timescale',
     '  Left care: 2 (adoption 1, SGO 1, CAO 0, home 0, other 0)',

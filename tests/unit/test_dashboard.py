@@ -118,8 +118,8 @@ HISTORIES = (
 )
 
 
-def cohort_on(as_of: date) -> Cohort:
-    settings = Settings()
+def cohort_on(as_of: date, settings: Settings | None = None) -> Cohort:
+    settings = settings or Settings()
     calendar = WorkingCalendar()
     standings = tuple(assess_child(h, as_of, calendar, settings) for h in HISTORIES)
     return Cohort(as_of, settings, IROS, standings, calendar)
@@ -255,3 +255,20 @@ def test_short_breaks_ending_are_shown_apart_from_leaving_care():
                                     "adoption": 0, "sgo": 0, "cao": 0, "home": 2, "other": 0}
     assert [(c.key, c.value) for c in board.left_care if c.value] == [("home", 2)]
     assert (board.short_breaks_ended, board.short_break_children) == (3, 1)
+
+
+def test_drift_titles_and_flags_carry_the_thresholds_in_force():
+    """An authority's own thresholds (Settings) name the lists and the table's flag: with ICO at
+    52 weeks F (day 450 = 64 weeks) still drifts, and A2 at 250 days clears H (211 days)."""
+    from dataclasses import replace as changed
+
+    from permanence_tracker.services.permanence.rows import child_rows
+
+    cohort = cohort_on(AS_OF, changed(Settings(), ico_weeks=52, a1_days=400, a2_days=250))
+    titles = {g.key: (g.title, [c.child_id for c in g.children])
+              for g in dashboard(cohort).drift}
+    assert titles == {"ICO": ("Interim care order beyond 52 weeks", ["F"]),
+                      "A1": ("Adoption A1 over 400 days", []),
+                      "A2": ("Adoption A2 over 250 days", [])}
+    fay = next(r for r in child_rows(cohort) if r.child_id == "F")
+    assert [f.label for f in fay.flags if f.code == "ICO"] == ["ICO > 52 weeks"]

@@ -30,6 +30,22 @@ def _next_review(record: ChildRecord) -> str:
     return f"Review {s.next_review_number} due by {uk_date(s.next_review_due)} ({when})"
 
 
+LATE_TIP = ("Counted in the statutory measure (no plan by the 2nd review: IRO Handbook; Care "
+            "Planning Regs 2010 reg 5) but not flagged: a plan has been agreed since.")
+
+
+def _plan_status(record: ChildRecord) -> str:
+    """Permanence by the 2nd review in words: a plan agreed late is told apart from still no
+    plan, the action flag (issue 10 item 2)."""
+    s = record.standing
+    if s.plan_late_on is not None:
+        return s.plan_late_words
+    if s.still_no_plan:
+        reason = f"; {s.reason_group}" if s.reason_group else ""
+        return f"Still no permanence plan (2nd review was on {uk_date(s.second_review_on)}{reason})"
+    return s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
+
+
 def facts(record: ChildRecord) -> dict[str, str]:
     """The header's text, fact by fact (tested without drawing anything)."""
     s, child = record.standing, record.child
@@ -39,7 +55,7 @@ def facts(record: ChildRecord) -> dict[str, str]:
     plan = s.plan or "none recorded"
     if s.parallel_plan:
         plan += f"; parallel: {s.parallel_plan}"
-    status = s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
+    status = _plan_status(record)
     legal = f"{s.legal_status} – {s.legal_status_name}" if s.legal_status else ""
     return {
         "dob": f"{uk_date(child.dob)} (age {s.age})",
@@ -114,4 +130,5 @@ class RecordHeader(QFrame):
         overdue = next((f for f in flags if f.code == "OVERDUE"), None)
         self.values["next_review"].setToolTip(overdue.explanation if overdue else "")
         no_plan = next((f for f in flags if f.code in ("NO_PLAN", "PLAN_DUE_SOON")), None)
-        self.values["plan_status"].setToolTip(no_plan.explanation if no_plan else "")
+        late = LATE_TIP if record.standing.plan_late_on else ""
+        self.values["plan_status"].setToolTip(no_plan.explanation if no_plan else late)

@@ -4,6 +4,8 @@ Highlighting never relies on colour alone: a flagged row also carries words in t
 column and a marker in the ID column; the tooltip says why, with the dates and the rule.
 Warnings (records that disagree, such as a review's "plan in place" answer and the plan
 records, or an episode open past the 18th birthday) show with ⚠ in the same column.
+A child whose plan was agreed after the 2nd review is no flag (it still counts in the statutory
+measure): the Flags and 2nd review status columns say "plan agreed late", in words, untinted.
 """
 
 from __future__ import annotations
@@ -37,10 +39,23 @@ def _spoken(row: ChildRow) -> str:
 
 def _why(row: ChildRow) -> str | None:
     """Each flag and warning with its explanation (the dates and the rule)."""
-    if not (row.flags or row.warnings):
+    late = [f"{row.plan_late_words}: counted in the measure, not flagged"] \
+        if row.plan_late_on else []
+    if not (row.flags or row.warnings or late):
         return None
-    return "\n\n".join([f"{f.label}: {f.explanation}" for f in row.flags]
+    return "\n\n".join([f"{f.label}: {f.explanation}" for f in row.flags] + late
                         + [f"⚠ {w.label}: {w.explanation}" for w in row.warnings])
+
+
+def _flag_words(row: ChildRow) -> str:
+    late = [f"Plan agreed late {uk_date(row.plan_late_on)}"] if row.plan_late_on else []
+    return "; ".join([f.label for f in row.flags] + late + [f"⚠ {w.label}" for w in row.warnings])
+
+
+def _plan_status(row: ChildRow) -> str:
+    if row.plan_late_on:
+        return f"{row.plan_status}: plan agreed late {uk_date(row.plan_late_on)}"
+    return f"{row.plan_status}: still no plan" if row.still_no_plan else row.plan_status
 
 
 def _legal_name(row: ChildRow) -> str | None:
@@ -65,10 +80,10 @@ COLUMNS: tuple[Column[ChildRow], ...] = (
     Column("Days left", _days, lambda r: r.days_left if r.days_left is not None else 10**6,
            header_tip="Days until the next review is due; negative when overdue"),
     Column("Permanence plan", lambda r: r.plan, lambda r: r.plan),
-    Column("2nd review status", lambda r: r.plan_status, lambda r: r.plan_status, tip=_why),
-    Column("Flags", lambda r: "; ".join([f.label for f in r.flags]
-                                        + [f"⚠ {w.label}" for w in r.warnings]),
-           lambda r: (-len(r.flags), ";".join(sorted(r.flag_codes)), -len(r.warnings)),
+    Column("2nd review status", _plan_status, _plan_status, tip=_why),
+    Column("Flags", _flag_words,
+           lambda r: (-len(r.flags), ";".join(sorted(r.flag_codes)), -len(r.warnings),
+                      r.plan_late_on is None),
            tip=_why,
            header_tip="Flags, then ⚠ warnings: records that disagree or need closing "
                       "(hover for why)"),

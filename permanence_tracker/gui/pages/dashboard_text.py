@@ -57,6 +57,7 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
                          f"Children looked after on {uk_date(board.as_of)}"),
         "second_reviews": (str(board.second_reviews), second),
         "without_plan": (str(board.without_plan_count),
+                         f"{without_plan_split(board)}. "
                          f"Of the {board.second_reviews} second reviews held, the children "
                          "with no permanence plan by then: looked after now, or left care "
                          f"{year_words(board)}. Press to list them by reason"),
@@ -65,6 +66,13 @@ def tiles(board: Dashboard) -> dict[str, tuple[str, str]]:
         "drift": (str(board.drift_children),
                   f"Children with a drift flag ({drift}). Press to list them"),
     }
+
+
+def without_plan_split(board: Dashboard) -> str:
+    """Those without a plan by the 2nd review, split (issue 10 item 2): all count in the
+    statutory measure; only those still without a plan need action."""
+    return (f"{board.without_plan_count} without a plan by the 2nd review — "
+            f"{board.still_no_plan_count} still no plan, {board.agreed_late_count} agreed late")
 
 
 def second_review_words(board: Dashboard) -> str:

@@ -14,6 +14,7 @@ from permanence_tracker.services.permanence.cohort_filter import (
     LOOKED_AFTER_NOW,
     CohortFilter,
 )
+from permanence_tracker.services.permanence.rows import PLAN_AGREED_LATE, STILL_NO_PLAN
 from permanence_tracker.services.reference import codes
 
 ANY = "Any"
@@ -48,7 +49,9 @@ class FilterBar(QWidget):
         self.locality = _combo("Locality")
         self.placement = _combo("Placement type")
         self.plan = _combo("Second review status")
-        self.plan.addItems([ANY] + [s.value for s in PlanStatus])
+        # "still no plan" (the action flag) and "plan agreed late" split "no plan by 2nd review"
+        self.plan.addItems([ANY] + [s.value for s in PlanStatus] + [STILL_NO_PLAN,
+                                                                     PLAN_AGREED_LATE])
         self.age = _combo("Age band")
         self.age.addItems(list(AGE_BANDS))
         self.overdue = QCheckBox("Overdue")

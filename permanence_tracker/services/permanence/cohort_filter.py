@@ -49,13 +49,16 @@ class CohortFilter:
         for wanted, value in (
             (self.legal_statuses, row.legal_status), (self.iros, row.iro),
             (self.localities, row.locality), (self.areas, row.area),
-            (self.placements, row.placement), (self.plan_statuses, row.plan_status),
+            (self.placements, row.placement),
         ):
             if wanted and value not in wanted:
                 return False
+        # A plan status, or "plan agreed late" / "still no plan" (rows.PLAN_AGREED_LATE ...).
+        if self.plan_statuses and not self.plan_statuses & row.plan_tags:
+            return False
         if self.overdue_only and not row.overdue:
             return False
-        if self.flagged_only and not row.flags:
+        if self.flagged_only and not row.flags:  # a plan agreed late is no flag (issue 10)
             return False
         if self.age_min is not None and row.age < self.age_min:
             return False

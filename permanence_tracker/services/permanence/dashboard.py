@@ -3,14 +3,15 @@
 :func:`dashboard` is the single source of dashboard figures (the desktop page now, the printed
 cohort report later). Every figure the summary JSON also gives is taken from
 :func:`services.permanence.summary.summarise` itself, never worked out again, so the two cannot
-disagree: looked after now, the legal status mix, second reviews held and with a plan, the children
-without a plan (one denominator: ``summary.second_review_cohort``, the children whose 2nd
-review was held and who are looked after now or left care in the year, so with + without =
-held), reviews held and in timescale, leaving-care outcomes (short breaks never count as
-leaving care; the short breaks that ended are counted beside them,
-``summary.short_breaks_ended``), and the drift lists (``summary.drift``). All are read from
-the typed :class:`~services.permanence.summary.Summary` by attribute. The trend uses the
-summary's month-end helper with 24 months; IRO caseloads come from
+disagree: looked after now, the legal status mix, second reviews held and with a plan, the
+children without a plan (one denominator: ``summary.second_review_cohort``, the children whose
+2nd review was held and who are looked after now or left care in the year, so with + without =
+held; of those without, the ones whose plan was agreed late and the ones still without a plan,
+``summary.plan_agreed_late`` / ``still_no_plan``), reviews held and in timescale, leaving-care
+outcomes (short breaks never count as leaving care; the short breaks that ended are counted
+beside them, ``summary.short_breaks_ended``), and the drift lists (``summary.drift``). All are
+read from the typed :class:`~services.permanence.summary.Summary` by attribute. The trend uses
+the summary's month-end helper with 24 months; IRO caseloads come from
 ``services.permanence.caseloads``.
 
 Definitions of the figures the summary does not give:
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from permanence_tracker.domain.calendar import uk_date
@@ -57,8 +58,13 @@ TREND_MONTHS = 24
 LEFT_CARE_LABELS = {"adoption": "Adoption", "sgo": "Special guardianship",
                     "cao": "Child arrangements order", "home": "Returned home",
                     "other": "Other"}
-DRIFT_LABELS = {"ICO": "Interim care order beyond 26 weeks",
-                "A1": "Adoption A1 over threshold", "A2": "Adoption A2 over threshold"}
+
+
+def drift_label(code: str, drift: Drift) -> str:
+    """A drift list's title with the authority's threshold in force (Settings)."""
+    return {"ICO": f"Interim care order beyond {drift.ico_weeks} weeks",
+            "A1": f"Adoption A1 over {drift.a1_days} days",
+            "A2": f"Adoption A2 over {drift.a2_days} days"}[code]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,7 @@ class ListedChild:
     iro: str
     since: date | None  # 2nd review held (no plan) / drift measured from
     note: str  # why the child is listed, in words
+    plan_late_on: date | None = None  # without a plan by the 2nd review: a plan agreed since
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +117,16 @@ class Dashboard:
     @property
     def without_plan_count(self) -> int:
         return sum(len(g.children) for g in self.without_plan)
+
+    @property
+    def agreed_late_count(self) -> int:
+        """Of those without a plan by the 2nd review, the children with one agreed since."""
+        return sum(c.plan_late_on is not None for g in self.without_plan for c in g.children)
+
+    @property
+    def still_no_plan_count(self) -> int:
+        """Of those without a plan by the 2nd review, the children still without one."""
+        return self.without_plan_count - self.agreed_late_count
 
     @property
     def plan_share(self) -> float | None:
@@ -177,7 +194,12 @@ def _without_plan(standings: Iterable[ChildStanding]) -> tuple[ChildGroup, ...]:
         p = s.permanence
         assert p is not None  # the summary lists only children whose 2nd review was held
         note = f"2nd review held {uk_date(p.second_review)} with no permanence plan by then"
-        groups[p.reason or ReasonGroup.OTHER].append(_listed(s, p.second_review, note))
+        if p.plan_late_on is not None:
+            note += f"; plan agreed late, on {uk_date(p.plan_late_on)}"
+        else:
+            note += "; still no plan"
+        listed = replace(_listed(s, p.second_review, note), plan_late_on=p.plan_late_on)
+        groups[p.reason or ReasonGroup.OTHER].append(listed)
     return tuple(ChildGroup(g.name, g.value[:1].upper() + g.value[1:], tuple(children))
                  for g, children in groups.items())
 
@@ -191,7 +213,7 @@ def _drift(drift: Drift, by_id: dict[str, ChildStanding]) -> tuple[ChildGroup, .
             s = by_id[child_id]
             flag = next(f for f in s.drift if f.code == code)
             listed.append(_listed(s, flag.since, flag.explanation))
-        groups.append(ChildGroup(code, DRIFT_LABELS[code], tuple(listed)))
+        groups.append(ChildGroup(code, drift_label(code, drift), tuple(listed)))
     return tuple(groups)
 
 

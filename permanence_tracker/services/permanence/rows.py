@@ -17,6 +17,11 @@ from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.services.permanence.cohort import Cohort
 from permanence_tracker.services.reference import sex_words, short_label
 
+# The two kinds of "no plan by the 2nd review" (issue 10 item 2), as the filter offers them
+# beside the plan statuses: both count in the statutory measure; only the second is a flag.
+PLAN_AGREED_LATE = "plan agreed late"
+STILL_NO_PLAN = "still no plan"
+
 
 @dataclass(frozen=True, slots=True)
 class Flag:
@@ -62,6 +67,27 @@ class ChildRow:
     # The legal status's short name (db/reference LS "short": "Full care order"), "" when none,
     # for the edges that show it (record header, review preparation sheet, table tooltips).
     legal_status_name: str = ""
+    # No plan by the 2nd review (held on ``second_review_on``) but one agreed on this day, by
+    # as_of: still counted in the statutory measure, no longer an action flag (issue 10 item 2).
+    plan_late_on: date | None = None
+    second_review_on: date | None = None  # the 2nd review of this period, when held
+    still_no_plan: bool = False  # no plan by the 2nd review and still none: the NO_PLAN flag
+
+    @property
+    def plan_tags(self) -> frozenset[str]:
+        """What the 2nd-review filter matches: the plan status, and "plan agreed late" or
+        "still no plan" for a child without a plan by the 2nd review."""
+        extra = PLAN_AGREED_LATE if self.plan_late_on else STILL_NO_PLAN if self.still_no_plan \
+            else ""
+        return frozenset(t for t in (self.plan_status, extra) if t)
+
+    @property
+    def plan_late_words(self) -> str:
+        """The late plan in words ("" when none): the table, header and sheets show it."""
+        if self.plan_late_on is None:
+            return ""
+        return (f"Plan agreed late: on {uk_date(self.plan_late_on)}, after the 2nd review on "
+                f"{uk_date(self.second_review_on)}")
 
     @property
     def flag_codes(self) -> frozenset[str]:
@@ -100,12 +126,13 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     p = s.permanence
     if s.looked_after and p is not None:
-        if p.status is PlanStatus.NO_PLAN_BY_SECOND_REVIEW:
+        if p.still_no_plan:  # a plan agreed late is counted in the measure, not flagged
             reason = p.reason.value if p.reason else ""
-            flags.append(Flag("NO_PLAN", "No plan by 2nd review",
+            flags.append(Flag("NO_PLAN", "No plan by 2nd review (still none)",
                               f"2nd review held {uk_date(p.second_review)} with no permanence plan "
-                              f"agreed by then ({reason}). A plan for permanence is required by "
-                              "the 2nd review (IRO Handbook; Care Planning Regs 2010 reg 5)."))
+                              f"agreed by then ({reason}), and still none. A plan for permanence "
+                              "is required by the 2nd review (IRO Handbook; Care Planning Regs "
+                              "2010 reg 5)."))
         elif p.status is PlanStatus.DUE_SOON_NO_PLAN and p.second_review_due is not None:
             days = (p.second_review_due - s.as_of).days
             when = days_phrase(days)
@@ -120,9 +147,9 @@ def _flags(s: ChildStanding) -> tuple[Flag, ...]:
                               f"{days_phrase(nxt.days_left(s.as_of))} (Care Planning Regs 2010 "
                               "reg 33)."))
     for drift in s.drift:
-        flags.append(Flag(drift.code, {"ICO": "ICO > 26 weeks"}.get(drift.code,
-                                                                     f"{drift.code} drift"),
-                          drift.explanation))
+        label = (f"ICO > {drift.threshold // 7} weeks" if drift.code == "ICO"
+                 else f"{drift.code} drift")  # the threshold in force (Settings.ico_weeks)
+        flags.append(Flag(drift.code, label, drift.explanation))
     return tuple(flags)
 
 
@@ -185,6 +212,9 @@ def child_row(s: ChildStanding) -> ChildRow:
         between_breaks=period.end if period and not s.looked_after and s.short_breaks_only
         else None,
         legal_status_name=short_label("LS", legal_status),
+        plan_late_on=p.plan_late_on if p else None,
+        second_review_on=p.second_review if p else None,
+        still_no_plan=bool(p and p.still_no_plan),
     )
 
 

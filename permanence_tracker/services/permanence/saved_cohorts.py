@@ -1,4 +1,6 @@
-"""Saved cohorts: named filters kept in the database so a team shares them."""
+"""Saved cohorts: named filters kept in the database so a team shares them.
+
+Each save or delete is audited like a setting (the unit of work audits ``set_value``)."""
 
 from __future__ import annotations
 

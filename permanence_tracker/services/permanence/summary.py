@@ -13,7 +13,10 @@ current or latest period of care (not short breaks only) had its 2nd review held
 and who are either looked after on ``as_of`` or left care in the reporting period (its start
 to ``as_of``). ``second_review_held`` counts them, ``with_plan_by_second_review`` those with a
 plan agreed on or before that review, and ``without_plan_by_second_review`` lists the others,
-so with + without = held. Until issue 8 children who had left care were left out.
+so with + without = held. Until issue 8 children who had left care were left out. The children
+without are split (issue 10 item 2): ``plan_agreed_late`` had a plan agreed after the 2nd
+review, by ``as_of`` (still counted: the statutory measure is "by the 2nd review"), and
+``still_no_plan`` have none yet (the action flag), so late + still = without.
 
 ``drift`` lists the children looked after on ``as_of`` with each drift flag, as
 ``domain.standing.assess_child`` raises them (``domain.measures.ico_drift``,
@@ -129,9 +132,13 @@ class MonthEnd:
 class Drift:
     """Sorted IDs of the looked-after children with each drift flag."""
 
-    ico: tuple[str, ...]  # interim care order at or beyond 26 weeks
+    ico: tuple[str, ...]  # interim care order at or beyond ``ico_weeks``
     a1: tuple[str, ...]  # adoption A1 over its threshold
     a2: tuple[str, ...]  # adoption A2 over its threshold
+    # The thresholds the flags were raised with: the authority's drift-threshold settings.
+    ico_weeks: int = 26
+    a1_days: int = 426
+    a2_days: int = 121
 
     def by_code(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(flag code, child IDs) in ``DRIFT_CODES`` order."""
@@ -146,6 +153,8 @@ class Summary:
     second_review_held: int
     with_plan_by_second_review: int
     without_plan_by_second_review: tuple[str, ...]  # sorted child IDs
+    plan_agreed_late: tuple[str, ...]  # of those without: a plan agreed since (sorted)
+    still_no_plan: tuple[str, ...]  # of those without: still no plan (sorted)
     reviews_due: tuple[ReviewDue, ...]  # by child ID
     reviews_in_period: ReviewsInPeriod
     iro_caseloads: tuple[IroLoad, ...]  # by IRO name
@@ -167,6 +176,7 @@ def summarise(cohort: Cohort, period_from: date | None = None) -> Summary:
                  and s.permanence.status is PlanStatus.PLAN_BY_SECOND_REVIEW]
     without = sorted(s.child_id for s in second if s.permanence is not None
                      and s.permanence.flagged)
+    late = {s.child_id for s in second if s.permanence is not None and s.permanence.agreed_late}
     statuses = Counter(s.episode.legal_status for s in looked_after if s.episode is not None)
     return Summary(
         as_of=as_of,
@@ -175,6 +185,8 @@ def summarise(cohort: Cohort, period_from: date | None = None) -> Summary:
         second_review_held=len(second),
         with_plan_by_second_review=len(with_plan),
         without_plan_by_second_review=tuple(without),
+        plan_agreed_late=tuple(c for c in without if c in late),
+        still_no_plan=tuple(c for c in without if c not in late),
         reviews_due=reviews_due(cohort),
         reviews_in_period=reviews_in_period(cohort, start, as_of),
         iro_caseloads=iro_caseloads(cohort),
@@ -206,7 +218,9 @@ def drift(cohort: Cohort) -> Drift:
         for flag in s.drift:
             found[flag.code].add(s.child_id)
     ico, a1, a2 = (tuple(sorted(found[code])) for code in DRIFT_CODES)
-    return Drift(ico=ico, a1=a1, a2=a2)
+    limits = cohort.settings
+    return Drift(ico=ico, a1=a1, a2=a2, ico_weeks=limits.ico_weeks, a1_days=limits.a1_days,
+                 a2_days=limits.a2_days)
 
 
 def reviews_due(cohort: Cohort) -> tuple[ReviewDue, ...]:
