@@ -20,6 +20,9 @@ from permanence_tracker.persistence import engine as engines
 from permanence_tracker.persistence.uow import uow_factory
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Byte-identical PDFs for the same input (fixed creation date and ID): for tests only; real
+# reports carry the real creation time (reports/base.py, tests/reports/test_pdf_creation_date.py).
+os.environ["PERMANENCE_TRACKER_INVARIANT_PDF"] = "1"
 
 PG_URL = os.environ.get("PERMANENCE_TRACKER_TEST_PG_URL")
 FIXED_NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)

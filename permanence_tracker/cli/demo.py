@@ -7,6 +7,7 @@ import time
 
 from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import iso_date, positive
+from permanence_tracker.domain.words import plural
 from permanence_tracker.services.demo import DEFAULT_CHILDREN, NotEmptyError, build_demo
 
 
@@ -38,7 +39,8 @@ def run(context, args) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the demo authority {result.authority!r} as of {as_of.isoformat()} "
-          f"(seed {args.seed}): {result.children:,} synthetic children, "
-          f"{result.looked_after:,} looked after, {result.iros} IROs, "
+          f"(seed {args.seed}): "
+          f"{plural(result.children, 'synthetic child', 'synthetic children')}, "
+          f"{result.looked_after:,} looked after, {plural(result.iros, 'IRO')}, "
           f"in {time.perf_counter() - started:.1f} s.")
     return 0

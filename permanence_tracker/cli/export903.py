@@ -14,6 +14,7 @@ from pathlib import Path
 from permanence_tracker.cli import clock
 from permanence_tracker.cli.arguments import collection_year
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.words import plural
 from permanence_tracker.services.exports.ssda903.check import (
     VALIDATOR_DEFECT_NOTE,
     check_903,
@@ -53,9 +54,9 @@ def run_export(context, args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"903 return {year_text(result.year)} written to {result.folder} "
-          f"({result.children:,} children):")
+          f"({plural(result.children, 'child', 'children')}):")
     for f in result.files:
-        print(f"  {f.path.name:<26}{f.table:<16}{f.rows:>7,} rows")
+        print(f"  {f.path.name:<26}{f.table:<16}{plural(f.rows, 'row'):>12}")
     return 0
 
 
@@ -76,15 +77,16 @@ def run_check(context, args) -> int:
 
 
 def render(result) -> str:
-    lines = [f"903 check {year_text(result.year)}: {result.children:,} children, "
-             f"{len(result.findings):,} finding(s) of the DfE validation rules"]
+    lines = [f"903 check {year_text(result.year)}: "
+             f"{plural(result.children, 'child', 'children')}, "
+             f"{plural(len(result.findings), 'finding')} of the DfE validation rules"]
     for f in result.findings:
         columns = ", ".join(f.columns)
         lines.append(f"  child {f.child or '?'}  rule {f.rule}  {f.where}"
                      f"{' (' + columns + ')' if columns else ''}: {f.message}")
     if result.set_aside:
-        lines.append(f"Set aside, {len(result.set_aside)} finding(s) of the validator's own "
-                     f"known defects ({VALIDATOR_DEFECT_NOTE}): children "
+        lines.append(f"Set aside, {plural(len(result.set_aside), 'finding')} of the "
+                     f"validator's own known defects ({VALIDATOR_DEFECT_NOTE}): children "
                      f"{', '.join(sorted({f.child for f in result.set_aside}))}")
     if result.failed_rules:
         lines.append(f"Rules that could not run on this data (the validator's own problem): "

@@ -1,4 +1,5 @@
-"""``settings`` lists the authority's settings; ``settings set NAME VALUE`` changes one.
+"""``settings`` lists the authority's settings; ``settings set NAME VALUE [NAME VALUE ...]``
+changes one or more together (all or none).
 
 For an administrator's scripted set-up. Each value is checked as the Settings dialog checks it
 (:mod:`permanence_tracker.services.settings`) and the change is audited; a refused value exits
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 
 from permanence_tracker.services.settings import (
     SPECS,
     list_settings,
-    set_setting,
+    set_settings,
     setting_name,
 )
 
@@ -36,13 +38,14 @@ def register(sub) -> None:
     names = "\n".join(f"  {name:<21}{spec.description} ({_HOW[spec.kind]})"
                       for name, spec in SPECS.items())
     change = actions.add_parser(
-        "set", help="set one setting (validated and audited)",
+        "set", help="set one or more settings together (validated and audited)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=f"settings:\n{names}\n\nexample: permanence-tracker settings set "
                "authority_name 'Northshire County Council'")
-    change.add_argument("name", metavar="NAME", help="a setting's name, as 'settings' lists it")
-    change.add_argument("value", metavar="VALUE", help="its new value (quote it if it has "
-                        "spaces or ';')")
+    change.add_argument("pairs", nargs="+", metavar="NAME VALUE",
+                        help="a setting's name, as 'settings' lists it, and its new value "
+                        "(quote it if it has spaces or ';'); give several pairs to change them "
+                        "together, e.g. caseload_low 60 caseload_high 80")
     change.set_defaults(run=_set)
 
 
@@ -58,8 +61,15 @@ def _list(context, args) -> int:
 
 
 def _set(context, args) -> int:
-    set_setting(context.uow, args.name, args.value)  # refused: TrackerError, status 1
-    name = setting_name(args.name)
+    if len(args.pairs) % 2:
+        print(f"error: {args.pairs[-1]!r} has no value: give each setting's NAME and VALUE "
+              "(for example: settings set authority_name 'Northshire County Council')",
+              file=sys.stderr)
+        return 2
+    changes = dict(zip(args.pairs[::2], args.pairs[1::2], strict=True))
+    set_settings(context.uow, changes)  # refused: TrackerError, status 1, nothing stored
     shown = {row.name: row.value for row in list_settings(context.uow)}
-    print(f"{name} set to: {shown[name]}")
+    for given in changes:
+        name = setting_name(given)
+        print(f"{name} set to: {shown[name]}")
     return 0

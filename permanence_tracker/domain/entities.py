@@ -160,10 +160,13 @@ class Iro:
 class Settings:
     """Authority-wide settings; thresholds marked *(to confirm)* in domain.md live here."""
 
-    authority_name: str = "Demo Authority"
+    # Blank until an administrator names the authority (the app asks on a new tracker): a new
+    # tracker must never head its reports with another authority's name or check its 903
+    # return against another authority's code.
+    authority_name: str = ""
     # The authority's ONS code (E06/E08/E09/E10 + 6 digits), as the 903's PL_LA holds it and the
-    # DfE validator's placement-location rules compare with. E09000027 is the demo's authority.
-    authority_code: str = "E09000027"
+    # DfE validator's placement-location rules compare with.
+    authority_code: str = ""
     protective_marking: str = "OFFICIAL-SENSITIVE"
     caseload_low: int = 50
     caseload_high: int = 70

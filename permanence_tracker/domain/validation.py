@@ -10,7 +10,7 @@ between two short breaks of a series belongs to the series, issue 8 §2.5).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from permanence_tracker.domain.calendar import uk_date
@@ -141,12 +141,14 @@ def check_review(review: Review, child: Child, episodes: Iterable[Episode],
     return problems
 
 
-def check_plan(plan: PlanChange, child: Child, today: date) -> list[Problem]:
+def check_plan(plan: PlanChange, child: Child, today: date,
+               plan_types: Sequence[str] = PLAN_TYPES) -> list[Problem]:
+    """``plan_types``: the authority's plan-types setting (Settings.plan_types)."""
     problems = []
-    if plan.primary not in PLAN_TYPES:
+    if plan.primary not in plan_types:
         problems.append(Problem("primary", f"{plan.primary!r} is not a plan type: choose one of "
-                                           + ", ".join(PLAN_TYPES)))
-    if plan.parallel and plan.parallel not in PLAN_TYPES:
+                                           + ", ".join(plan_types)))
+    if plan.parallel and plan.parallel not in plan_types:
         problems.append(Problem("parallel", f"{plan.parallel!r} is not a plan type"))
     if plan.parallel and plan.parallel == plan.primary:
         problems.append(Problem("parallel", "is the same as the primary plan: choose a "

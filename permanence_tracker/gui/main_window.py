@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.app import shown_url
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.gui.about import open_about, shown_url
+from permanence_tracker.gui.about import open_about
 from permanence_tracker.gui.pages.base import Page
 from permanence_tracker.gui.reports_dialog import ReportsDialog, open_reports_dialog
 from permanence_tracker.gui.session import Session
@@ -42,6 +43,7 @@ from permanence_tracker.services.reporting.inputs import REPORTS
 
 STANDARD = QKeySequence.StandardKey
 REPORTS_KEYS = "Ctrl+Shift+T"  # not Ctrl+Shift+P: that is "Permanence plan…" in a record
+IMPORT_KEYS = "Ctrl+Shift+I"
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        self.setAcceptDrops(True)  # a 903 return's files dropped here are imported
         session.changed.connect(self._update_status)
         session.loading.connect(self._loading)
         session.failed.connect(lambda message: QMessageBox.warning(
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
 
         session, today = self.session, self.today
         table: list[tuple[str, str, Keys | None, Callable[..., object], str]] = [
+            ("open_tracker", "Open tracker…", STANDARD.Open, self.open_tracker,
+             "Open another tracker: a file, a server database, or a new, empty one"),
             ("add_child", "Add child…", STANDARD.New, self.add_child,
              "Add a child to the tracker"),
             ("export903", "Export 903 return…", None,
@@ -95,6 +100,8 @@ class MainWindow(QMainWindow):
             ("check903", "Check the 903 return…", None,
              lambda: return903.open_check_dialog(session, today, self),
              "Run the DfE's 903 validation rules on the return"),
+            ("import903", "Import 903 return…", IMPORT_KEYS, self.import_903,
+             "Import a 903 return's CSV files or folders (or drop them on the window)"),
             ("settings", "Settings…", None, self.open_settings,
              "Change the authority's settings: its name, closure days, caseload band, lists"),
             ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
@@ -165,7 +172,8 @@ class MainWindow(QMainWindow):
         pages = [f"page:{n}" for n in range(len(self.pages))]
         report_entries = [f"report:{name}" for name in REPORTS]
         for title, names in (
-            ("&File", ["add_child", "", "export903", "check903", "", "settings", "", "quit"]),
+            ("&File", ["open_tracker", "", "add_child", "", "import903", "export903",
+                       "check903", "", "settings", "", "quit"]),
             ("&View", ["today", "refresh"]),
             ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
             ("Report&s", ["reports", "", *report_entries]),
@@ -177,6 +185,10 @@ class MainWindow(QMainWindow):
                     menu.addAction(a[name])
                 else:
                     menu.addSeparator()
+            if title == "&File":  # File ▸ Open Recent, after Open tracker… (gui/trackers.py)
+                from permanence_tracker.gui.trackers import install_recent_menu
+
+                self.recent_menu = install_recent_menu(self, menu, a["open_tracker"])
 
     def _page_shown(self, number: int) -> None:
         action = self.actions_by_name.get(f"page:{number}")
@@ -189,11 +201,46 @@ class MainWindow(QMainWindow):
         dialog.report.setCurrentIndex(dialog.report.findData(name))
         return dialog
 
+    def open_tracker(self) -> QMainWindow | None:
+        """File ▸ Open tracker…: the app switches to a new window on the tracker chosen."""
+        from permanence_tracker.gui.trackers import open_tracker
+
+        return open_tracker(self)
+
+    def import_903(self, paths=None) -> QDialog:
+        """File ▸ Import 903 return…, or files dropped on the window (gui/import903/)."""
+        from permanence_tracker.gui.import903 import open_import_dialog
+
+        return open_import_dialog(self.session, self.today, self, paths)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from permanence_tracker.gui.import903 import droppable_paths
+
+        if droppable_paths(event.mimeData()):  # CSV files or folders: a 903 return
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from permanence_tracker.gui.import903 import droppable_paths
+
+        paths = droppable_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_903(paths)
+
     def open_settings(self) -> QDialog:
         """Open Settings; saving reloads the session (gui/dialogs/settings.py)."""
         from permanence_tracker.gui.dialogs.settings import open_settings_dialog
 
         return open_settings_dialog(self.session, self)
+
+    def set_up_new_tracker(self) -> QDialog:
+        """A tracker just created empty: Settings opens by itself, asking for the authority's
+        name and code first (a new tracker is nobody's until it is named)."""
+        from permanence_tracker.gui.dialogs.settings import NEW_TRACKER, open_settings_dialog
+
+        dialog = open_settings_dialog(self.session, self, NEW_TRACKER)
+        dialog.fields["authority_name"].setFocus()
+        return dialog
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(main_window_shortcuts(self, self.pages) + record_shortcuts(),

@@ -203,7 +203,8 @@ class ReportsDialog(QDialog):
         rows = sorted(listed.upcoming + listed.past, key=lambda r: r.panel.date, reverse=True)
         for row in rows:
             p = row.panel
-            self.panel.addItem(f"{uk_date(p.date)} {p.type} panel ({row.items} items)", p.id)
+            self.panel.addItem(
+                f"{uk_date(p.date)} {p.type} panel ({plural(row.items, 'item')})", p.id)
         self.panel.setPlaceholderText("Choose a panel" if rows else "No panels recorded")
         self.panel.setCurrentIndex(-1)
         self.panels_loaded = True

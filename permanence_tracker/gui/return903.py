@@ -97,8 +97,9 @@ def export_return(session, parent: QWidget, today: date, year: int | None = None
 
     def done(result) -> None:
         QMessageBox.information(parent, "903 return written",
-                                f"The {year_text(result.year)} return ({result.children:,} "
-                                f"children, {len(result.files)} files) is in {result.folder}.")
+                                f"The {year_text(result.year)} return "
+                                f"({plural(result.children, 'child', 'children')}, "
+                                f"{plural(len(result.files), 'file')}) is in {result.folder}.")
 
     return tasks.run_with_progress(
         parent, f"Writing the 903 return {year_text(year)}…",
@@ -213,7 +214,8 @@ class CheckReturnDialog(QDialog):
         self.summary.setText(
             f"{year_text(result.year)}: "
             f"{plural(result.children, 'child', 'children')} in the return. "
-            + (f"{found:,} finding(s) of the DfE rules for {children:,} child(ren): "
+            + (f"{plural(found, 'finding')} of the DfE rules for "
+               f"{plural(children, 'child', 'children')}: "
                "double-click one to open the child's record." if found else
                "No findings: the return passes the DfE rules.")
             + (f" {len(result.set_aside):,} more set aside: {VALIDATOR_DEFECT_NOTE}."

@@ -7,13 +7,16 @@ are repeatable), the as-of date it describes and "Page N of M". M is only known 
 page is laid out, so :class:`_ChromeCanvas` holds the pages back and draws the chrome on each
 in a second pass when the document is saved.
 
-Output is deterministic: reportlab's invariant mode fixes the creation date and document ID,
-so the same data, as-of date and clock give byte-identical PDFs (a test compares them).
+A real report carries the real creation time in its PDF metadata (/CreationDate) and a unique
+document ID. Tests want byte-identical PDFs for the same data, as-of date and clock, so with
+``PERMANENCE_TRACKER_INVARIANT_PDF=1`` in the environment (tests/conftest.py sets it) reportlab's
+invariant mode fixes the creation date (01/01/2000) and the document ID instead.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,8 +34,9 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
-rl_config.invariant = 1  # fixed dates and IDs: identical bytes for identical input
 rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
+
+INVARIANT_ENV = "PERMANENCE_TRACKER_INVARIANT_PDF"  # "1": fixed dates and IDs, for tests only
 
 MARGIN = 15 * mm
 TOP = 25 * mm  # room for the header band
@@ -56,7 +60,8 @@ class ReportMeta:
     @classmethod
     def from_settings(cls, settings: Settings, as_of: date, generated_at: datetime) -> ReportMeta:
         marking = (settings.protective_marking or "").strip() or "OFFICIAL-SENSITIVE"
-        return cls(settings.authority_name, marking, as_of, generated_at, settings.demo)
+        authority = settings.authority_name.strip() or "Authority not named (see Settings)"
+        return cls(authority, marking, as_of, generated_at, settings.demo)
 
     @property
     def stamp(self) -> str:
@@ -125,6 +130,14 @@ def page_size(wide: bool = False) -> tuple[float, float]:
     return landscape(A4) if wide else A4
 
 
+def invariant_pdf() -> bool:
+    """Whether PDFs are made byte-deterministic (fixed creation date and ID): tests only.
+
+    Read at each build, not at import, so a test can switch it for one render.
+    """
+    return os.environ.get(INVARIANT_ENV, "").strip() not in ("", "0")
+
+
 def build_pdf(title: str, meta: ReportMeta, story: list[Flowable], wide: bool = False) -> bytes:
     """Lay out ``story`` on A4 (landscape when ``wide``) with the chrome; return the PDF."""
     register_fonts()
@@ -134,7 +147,7 @@ def build_pdf(title: str, meta: ReportMeta, story: list[Flowable], wide: bool = 
         out, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
         bottomMargin=BOTTOM, title=f"{meta.authority}: {title}", author=meta.authority,
         subject=f"{title}, as of {uk_date(meta.as_of)} ({meta.marking})",
-        creator="Permanence Tracker", invariant=1,
+        creator="Permanence Tracker", invariant=int(invariant_pdf()),
         # The canvas's initial font would otherwise be Helvetica: referenced, never embedded.
         initialFontName=REGULAR, initialFontSize=9, initialLeading=12,
     )

@@ -66,7 +66,7 @@ def _text(text: str) -> str:
 
 def _code(text: str) -> str:
     value = text.strip().upper()
-    if _ONS_CODE.fullmatch(value):
+    if not value or _ONS_CODE.fullmatch(value):  # blank: not set yet (the 903 check asks)
         return value
     if value.isdigit() and len(value) == 3:
         raise _Refused(f"{value} is a three-digit 903 authority code: give the authority's ONS "

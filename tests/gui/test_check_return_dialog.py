@@ -56,7 +56,7 @@ def test_check_lists_findings_and_opens_the_child(qtbot, small_authority, monkey
     qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=10000)
     assert calls == [2026]
     assert dialog.proxy.rowCount() == 2
-    assert "2 finding(s)" in dialog.summary.text()
+    assert "2 findings of the DfE rules for 2 children" in dialog.summary.text()
     dialog.filter_edit.setText("urn")
     assert dialog.proxy.rowCount() == 1
     dialog.view.activated.emit(dialog.proxy.index(0, 0))
@@ -121,3 +121,12 @@ def test_file_export_cancelled_at_the_year_writes_nothing(qtbot, small_authority
     assert return903.export_return(Session(small_authority, date(2026, 3, 31)), parent,
                                    TODAY) is None
     assert opened == []
+
+
+def test_one_finding_is_counted_in_the_singular(qtbot, small_authority, monkeypatch):
+    monkeypatch.setattr(return903, "check_903", lambda uow, year, today, progress=None:
+                        CheckResult(year, FINDINGS[:1], (), ()))
+    dialog = _dialog(qtbot, small_authority, [])
+    dialog.run_check()
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=10000)
+    assert "1 finding of the DfE rules for 1 child:" in dialog.summary.text()

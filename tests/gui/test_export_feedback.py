@@ -175,3 +175,23 @@ def test_903_export_into_a_folder_it_cannot_write_says_so(qtbot, small_authority
     title, message = warned[0]
     assert title == "903 return not written" and str(blocked) in message
     assert blocked.read_text() == "x"
+
+
+
+def test_export_is_headed_with_the_authority_and_its_marking(qtbot, window, tmp_path):
+    """Exports use the settings (issue 10): the authority's name heads the sheet, under its
+    protective marking; a tracker not yet named says only what the table is."""
+    from permanence_tracker.services.settings import set_settings
+
+    page = window.pages[0]
+    unnamed = load_workbook(page.export_xlsx(str(tmp_path / "unnamed.xlsx"))).active
+    assert unnamed["A2"].value.startswith("Children — as of 31/03/2026")
+    set_settings(window.session.uow, {"authority_name": "Northbridge Borough Council",
+                                      "protective_marking": "OFFICIAL"})
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
+        window.session.reload()
+    named = load_workbook(page.export_xlsx(str(tmp_path / "named.xlsx"))).active
+    assert named["A1"].value == "OFFICIAL"
+    assert named["A2"].value.startswith("Northbridge Borough Council — Children — as of "
+                                        "31/03/2026")
+    assert page._table_title().startswith("Northbridge Borough Council — Children — ")

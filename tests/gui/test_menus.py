@@ -45,7 +45,10 @@ def _texts(actions) -> list[str]:
 def test_the_menus_and_what_they_hold(window):
     menus = _menus(window)
     assert list(menus) == ["File", "View", "Go", "Reports", "Help"]
-    assert _texts(menus["File"]) == ["Add child…", "—", "Export 903 return…",
+    assert _texts(menus["File"]) == ["Open tracker…", "Open &Recent", "—",  # issue 10 item 6
+                                     "Add child…", "—",
+                                     "Import 903 return…",  # issue 10: import from the app
+                                     "Export 903 return…",
                                      "Check the 903 return…", "—", "Settings…", "—",
                                      "Quit"]
     assert _texts(menus["View"]) == ["Today", "Refresh"]

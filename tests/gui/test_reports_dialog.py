@@ -159,11 +159,25 @@ def test_outcome_sheets_for_a_chosen_panel(qtbot, small_authority, session):
     dialog.show()
     qtbot.waitUntil(lambda: dialog.panels_loaded, timeout=10000)
     _choose(dialog, "outcome-sheet")
-    assert dialog.panel.itemText(0) == "04/02/2026 Permanence panel (1 items)"
+    assert dialog.panel.itemText(0) == "04/02/2026 Permanence panel (1 item)"
     dialog.panel.setCurrentIndex(0)
     _generate(qtbot, dialog)
     request = ReportRequest("outcome-sheet", AS_OF, panel_id=panel.id)
     assert dialog.pdf == reports.render(load_report_input(session.uow, request), NOW)
+
+
+def test_a_panel_of_two_items_says_items(qtbot, small_authority, session):
+    panel = panel_service.save_panel(small_authority.uow, PanelMeeting(
+        date(2026, 2, 4), "Permanence", "Pat Chair", ("Pat Chair", "Ravi Member"), True), AS_OF)
+    for child in ("P1", "P2"):
+        panel_service.save_item(small_authority.uow, AgendaItem(
+            panel.id, "Plan for permanent fostering", child), AS_OF)
+    dialog = ReportsDialog(session, clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.panels_loaded, timeout=10000)
+    _choose(dialog, "outcome-sheet")
+    assert dialog.panel.itemText(0) == "04/02/2026 Permanence panel (2 items)"
 
 
 def test_save_writes_the_pdf(qtbot, make, tmp_path):

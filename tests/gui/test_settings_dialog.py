@@ -56,7 +56,7 @@ def test_one_labelled_field_per_setting_with_its_description(window, small_autho
         multi = row.kind in ("list", "dates")
         assert isinstance(field, QPlainTextEdit if multi else QLineEdit), row.name
         assert field.toolTip() == field.placeholderText() == row.description
-    assert dialog.text("authority_name") == "Demo Authority"
+    assert dialog.text("authority_name") == ""  # a new tracker is not named yet
     assert dialog.text("panel_types") == "Adoption\nFostering\nPermanence"  # one a line
 
 

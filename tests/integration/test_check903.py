@@ -8,6 +8,7 @@ The validator runs in its own venv (it pins pandas<2), found by
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from permanence_tracker.services.exports.ssda903.service import ExportYearError
 from permanence_tracker.services.exports.ssda903.validator import ValidatorMissingError
 from permanence_tracker.services.imports.ssda903 import import_903
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.settings import set_setting
 
 TODAY = date(2026, 12, 3)
 CLEAN = Path(__file__).parents[1] / "data" / "903_clean"
@@ -36,10 +38,22 @@ def clean_db(tmp_path):
     from permanence_tracker.app import open_context
 
     ctx = open_context(url, user="tester")
+    set_setting(ctx.uow, "authority_code", "E09000027")  # the fixtures' placements' authority
     result = import_903(ctx.uow, [CLEAN / "return_2024_25", CLEAN / "return_2025_26"], TODAY)
     assert result.written and not result.rejections
     yield ctx, url
     ctx.dispose()
+
+
+def test_a_tracker_without_its_authority_code_is_not_checked(validator, clean_db):
+    """A new tracker has no authority code: the check says so instead of comparing placements
+    with another authority's code (issue 10: a new tracker is no one else's)."""
+    ctx, _url = clean_db
+    with ctx.uow() as uow:
+        uow.save_settings(replace(uow.settings(), authority_code=""))
+    with pytest.raises(ExportYearError, match="authority's ONS code is not set.*set "
+                                              "authority_code in Settings"):
+        check_903(ctx.uow, 2026, TODAY)
 
 
 def test_clean_return_has_zero_findings(validator, clean_db):
@@ -115,6 +129,7 @@ def test_cli_export(clean_db, tmp_path, capsys):
 def test_a_year_before_with_no_children_is_left_out(validator, context):
     """A child whose care began in 2025-26, and nothing held for 2024-25: the check runs on
     this year's files alone (the validator cannot read an empty Header as "Prev year")."""
+    set_setting(context.uow, "authority_code", "E09000027")
     records.add_child(context.uow, Child("N1", date(2012, 5, 5), "M", upn="A123456789099"),
                       TODAY)
     records.save_episode(context.uow, Episode("N1", date(2025, 6, 2), "S", "V2", cin="N1",

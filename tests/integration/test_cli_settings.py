@@ -65,7 +65,7 @@ def test_an_administrator_scripts_the_set_up(context, capsys, tmp_path):
     assert "Demo Authority" not in text and "OFFICIAL-SENSITIVE" not in text
 
     assert _audit(context) == [
-        ("settings", "authority_name", {"authority_name": "Demo Authority"},
+        ("settings", "authority_name", {"authority_name": ""},
          {"authority_name": "Northshire County Council"}),
         ("settings", "protective_marking",
          {"protective_marking": "OFFICIAL-SENSITIVE"}, {"protective_marking": "OFFICIAL"}),
@@ -107,3 +107,32 @@ def test_set_help_lists_every_setting_and_how_to_write_it(capsys):
     out = capsys.readouterr().out
     assert "closure_days" in out and "dd/mm/yyyy or yyyy-mm-dd" in out
     assert "monitoring_outcomes" in out and "items separated by ';' or new lines" in out
+
+
+def test_the_band_moves_up_by_setting_both_ends_together(context, capsys):
+    """The refusal of caseload_low 90 alone says "or set both together": that is possible."""
+    code, out, err = _run(context, capsys, "set", "caseload_low", "90", "caseload_high", "110")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["caseload_low set to: 90", "caseload_high set to: 110"]
+    with context.uow() as uow:
+        assert (uow.settings().caseload_low, uow.settings().caseload_high) == (90, 110)
+    assert _audit(context) == [
+        ("settings", "caseload_low", {"caseload_low": 50}, {"caseload_low": 90}),
+        ("settings", "caseload_high", {"caseload_high": 70}, {"caseload_high": 110})]
+
+
+def test_a_name_without_a_value_is_refused(context, capsys):
+    code, out, err = _run(context, capsys, "set", "caseload_low", "60", "caseload_high")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: 'caseload_high' has no value")
+
+
+def test_settings_piped_into_head_ends_quietly(context):
+    """`settings | head -1` must not end with a BrokenPipeError traceback."""
+    import sys
+
+    shown = subprocess.run(
+        f"{sys.executable} -m permanence_tracker --db '{context.url}' settings | head -1",
+        shell=True, capture_output=True, text=True, check=False)
+    assert shown.stdout.startswith("authority_name")
+    assert "Traceback" not in shown.stderr and "BrokenPipe" not in shown.stderr

@@ -17,7 +17,8 @@ from datetime import date
 import pytest
 
 from permanence_tracker.services.demo import build_demo, places
-from permanence_tracker.services.exports.ssda903.check import DEFAULT_LA, check_903
+from permanence_tracker.services.exports.ssda903.check import check_903
+from permanence_tracker.services.settings import list_settings
 
 AS_OF = date(2026, 11, 23)
 
@@ -26,8 +27,9 @@ AS_OF = date(2026, 11, 23)
 def test_the_demo_return_has_no_findings(dfe_validator_python, context, year):
     """check-903 on a fresh demo (80 looked after, 200 children) finds nothing for 2025-26
     (with 2024-25 as last year) nor for 2024-25 (with 2023-24)."""
-    assert places.LOCAL_AUTHORITY == DEFAULT_LA  # the demo's postcodes are in that authority
     build_demo(context.uow, children=80, seed=3, as_of=AS_OF)
+    code = {row.name: row.value for row in list_settings(context.uow)}["authority_code"]
+    assert code == places.LOCAL_AUTHORITY  # the demo's postcodes are in its own authority
     result = check_903(context.uow, year, AS_OF)
     assert result.findings == ()
     # Only the validator's own known defect (2024-25 rule 146 rejects K3) is set aside.

@@ -34,7 +34,7 @@ def test_the_list_shows_every_setting_as_text_with_what_it_is():
         "authority_name", "authority_code", "protective_marking", "closure_days",
         "caseload_low", "caseload_high", "ico_weeks", "a1_days", "a2_days", "panel_types",
         "panel_business", "monitoring_outcomes", "plan_types"]  # never demo or version
-    assert rows["authority_code"].value == "E09000027"
+    assert rows["authority_code"].value == ""  # not set on a new tracker: nobody else's
     assert rows["caseload_high"].value == "70" and rows["caseload_high"].kind == "number"
     assert rows["panel_types"].value == "Adoption; Fostering; Permanence"
     assert rows["closure_days"].value == "" and rows["closure_days"].kind == "dates"
@@ -47,7 +47,7 @@ def test_text_is_stored_trimmed_and_audited_with_old_and_new_values(uow, store):
     [entry] = store.state.audit
     assert (entry["table_name"], entry["row_key"], entry["action"], entry["user"]) == (
         "settings", "authority_name", "update", "tester")
-    assert json.loads(entry["old"]) == {"authority_name": "Demo Authority"}
+    assert json.loads(entry["old"]) == {"authority_name": ""}
     assert json.loads(entry["new"]) == {"authority_name": "Northshire County Council"}
 
 

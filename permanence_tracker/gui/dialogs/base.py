@@ -106,9 +106,9 @@ class RecordDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.reload_button.clicked.connect(self.reload)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        for label in self._error_labels().values():
+        for label in (*self._error_labels().values(), self.ui.form_error):
             _problem_palette(label)
-        _problem_palette(self.ui.form_error)
+            label.setWordWrap(True)  # a long message wraps; fit_to_messages gives it the room
         for edit in self.findChildren(QDateEdit):
             set_date(edit, today)
         for date_edit in self.date_edits():  # a refused date shows under its field at once
@@ -210,6 +210,7 @@ class RecordDialog(QDialog):
         label.setText(text)
         label.setVisible(bool(text))
         edit.setAccessibleDescription(text)
+        self.fit_to_messages()
 
     def refused_dates(self) -> list[Problem]:
         """Settle every date being typed; the ones that could not be read."""
@@ -240,6 +241,23 @@ class RecordDialog(QDialog):
                 first = first or field
         if first is not None:
             first.setFocus()
+        self.fit_to_messages()
+
+    def fit_to_messages(self) -> None:
+        """Grow the dialog so every shown message fits whole, its last line included.
+
+        A wrapped label needs more height at a given width than its one-line size hint says,
+        and a dialog already on screen does not grow by itself when a label appears.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(width, needed)
 
     def _caption(self, field: str, message: str) -> str:
         """The field's label before its message: "Date of birth is required", "Date held:
@@ -258,6 +276,7 @@ class RecordDialog(QDialog):
             "then make your change again.")
         self.ui.conflict_box.show()
         self.ui.reload_button.setFocus()
+        self.fit_to_messages()
 
     # -- actions -----------------------------------------------------------------------
     def save(self) -> None:

@@ -6,12 +6,12 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from permanence_tracker.domain.codes import PLAN_TYPES
 from permanence_tracker.domain.entities import PlanChange
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_plan_dialog import Ui_PlanDialog
 from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records.queries import plan_types
 from permanence_tracker.services.unit_of_work import UowFactory
 
 
@@ -23,8 +23,9 @@ class PlanDialog(RecordDialog):
         super().__init__(uow_factory, today, parent)
         self.child_id = child_id
         self.setWindowTitle(f"Permanence plan for {child_id}")
-        fill_codes(self.ui.primary, ((p, "") for p in PLAN_TYPES), blank="Choose a plan…")
-        fill_codes(self.ui.parallel, ((p, "") for p in PLAN_TYPES), blank="None")
+        offered = plan_types(uow_factory)  # the authority's plan-types setting
+        fill_codes(self.ui.primary, ((p, "") for p in offered), blank="Choose a plan…")
+        fill_codes(self.ui.parallel, ((p, "") for p in offered), blank="None")
         if current is not None:
             choose(self.ui.primary, current.primary)
             choose(self.ui.parallel, current.parallel)

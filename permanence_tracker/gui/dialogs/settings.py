@@ -34,8 +34,9 @@ MULTI_LINE = {"list": "; ", "dates": ", "}  # kind -> how list_settings joins it
 
 
 def caption(name: str) -> str:
-    """A setting's label: "caseload_low" -> "Caseload low"."""
-    return name.replace("_", " ").capitalize()
+    """A setting's label: "caseload_low" -> "Caseload low", "ico_weeks" -> "ICO weeks"."""
+    words = name.replace("_", " ").capitalize()
+    return "ICO" + words[3:] if words.startswith("Ico ") else words
 
 
 def _problem_label() -> QLabel:
@@ -52,9 +53,13 @@ def _problem_label() -> QLabel:
 class SettingsDialog(QDialog):
     saved = Signal(object)  # the Settings now in force
 
-    def __init__(self, uow_factory: UowFactory, parent: QWidget | None = None) -> None:
+    def __init__(self, uow_factory: UowFactory, parent: QWidget | None = None,
+                 intro: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
+        self.intro = QLabel(intro)  # why the dialog opened by itself (a new tracker)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(bool(intro))
         self.uow_factory = uow_factory
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -73,10 +78,16 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.form_error)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        # Tall enough to show every setting unscrolled, where the screen has the room
+        # (the screenshots showed a third of them in a small window).
+        room = self.screen().availableGeometry().height() * 85 // 100
+        self.resize(self.minimumWidth(), min(room, body.sizeHint().height()
+                                             + self.buttons.sizeHint().height() + 48))
 
     def _add_field(self, form: QFormLayout, row: SettingRow) -> None:
         field: QLineEdit | QPlainTextEdit
@@ -175,9 +186,15 @@ class SettingsDialog(QDialog):
             self.accept()
 
 
-def open_settings_dialog(session: Session, parent: QWidget | None = None) -> SettingsDialog:
+NEW_TRACKER = ("<b>Set up your authority.</b> This tracker is new: give the authority's name, "
+               "which heads every report and export, and its ONS code, which the 903 check "
+               "uses. Everything here can be changed later under File ▸ Settings….")
+
+
+def open_settings_dialog(session: Session, parent: QWidget | None = None,
+                         intro: str = "") -> SettingsDialog:
     """Open Settings; once saved, the session reloads so pages and reports use the new values."""
-    dialog = SettingsDialog(session.uow, parent)
+    dialog = SettingsDialog(session.uow, parent, intro)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(lambda _settings: session.reload())
     dialog.open()

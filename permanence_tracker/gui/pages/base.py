@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QTableView, QVBoxLay
 
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.gui.session import Session
+from permanence_tracker.gui.widgets.fit_columns import ElidedTips, fit_column
 
 
 class Restorable(Protocol):
@@ -35,6 +36,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self.setAccessibleName(self.title)
+        self._sized: set[int] = set()  # tables whose columns the user's saved layout sized
         session.changed.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -53,8 +55,19 @@ class Page(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         for key, widget in self.remembered().items():
             state = settings.value(key)
-            if state is not None:
-                widget.restoreState(state)
+            if state is not None and widget.restoreState(state):
+                self._sized.add(id(widget))
+
+    def fit_columns_once(self, *views: QTableView) -> None:
+        """Size each table's columns to their first rows (a long IRO name shown whole, up to a
+        cap), once, unless the user's saved layout already sized them; the last one stretches."""
+        for view in views:
+            header = view.horizontalHeader()
+            if id(header) in self._sized or view.model().rowCount() == 0:
+                continue
+            for column in range(view.model().columnCount() - 1):
+                fit_column(view, column)
+            self._sized.add(id(header))
 
     # -- lists of children -------------------------------------------------------------
     def open_row(self, index: QModelIndex) -> None:
@@ -77,6 +90,7 @@ def make_table(name: str, model: QAbstractItemModel, sortable: bool = False) -> 
     view.setWordWrap(False)
     view.horizontalHeader().setSectionsMovable(True)
     view.horizontalHeader().setStretchLastSection(True)
+    ElidedTips(view)  # a cell cut by its column shows its whole text as a tooltip
     return view
 
 

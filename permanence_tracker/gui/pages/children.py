@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.children import COLUMNS, ChildrenModel
 from permanence_tracker.gui.models.children_proxy import ChildrenProxy
 from permanence_tracker.gui.models.roles import ROW_ROLE
@@ -33,6 +34,7 @@ from permanence_tracker.gui.pages.base import Page, Restorable
 from permanence_tracker.gui.pages.filter_bar import FilterBar
 from permanence_tracker.gui.printing import print_table
 from permanence_tracker.gui.saved import tell_not_saved, tell_saved
+from permanence_tracker.gui.widgets.fit_columns import ElidedTips
 from permanence_tracker.services.exports.excel import write_xlsx
 from permanence_tracker.services.permanence import saved_cohorts
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
@@ -84,6 +86,7 @@ class ChildrenPage(Page):
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.view.activated.connect(self.open_row)
+        self.tips = ElidedTips(self.view)  # a long IRO or placement cut by its column
         self._default_widths()
 
         self.count = QLabel()
@@ -124,6 +127,7 @@ class ChildrenPage(Page):
                 self.cohorts = {}
         self._fill_cohorts()
         self._update_count()
+        self.fit_columns_once(self.view)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -185,7 +189,8 @@ class ChildrenPage(Page):
         self.cohort_box.setCurrentIndex(self.cohort_box.findData(name.strip()))
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.proxy.rowCount():,} of {self.model.rowCount():,} children")
+        self.count.setText(f"{self.proxy.rowCount():,} of "
+                           f"{plural(self.model.rowCount(), 'child', 'children')}")
 
     # -- export and print --------------------------------------------------------------
     def _headers(self) -> list[str]:
@@ -224,8 +229,13 @@ class ChildrenPage(Page):
         cohort = self.session.cohort
         return cohort.settings.protective_marking if cohort else "OFFICIAL-SENSITIVE"
 
+    def _authority(self) -> str:
+        cohort = self.session.cohort
+        return cohort.settings.authority_name if cohort else ""
+
     def _table_title(self) -> str:
-        return f"Children — {self.cohort_box.currentData() or 'filtered view'}"
+        title = f"Children — {self.cohort_box.currentData() or 'filtered view'}"
+        return f"{self._authority()} — {title}" if self._authority() else title
 
     def export_xlsx(self, path: str | None = None) -> Path | None:
         """Write the rows shown to a workbook; say where it went, or why it was not saved."""
@@ -240,7 +250,7 @@ class ChildrenPage(Page):
         rows = self._export_values()
         try:
             write_xlsx(target, "Children", self._headers(), rows, self._marking(),
-                       self.session.as_of, datetime.now())
+                       self.session.as_of, datetime.now(), self._authority())
         except TrackerError as exc:
             self.export_message = tell_not_saved(self, "Not exported", str(exc))
             return None

@@ -33,7 +33,10 @@ class _Body:
         self.heading = QLabel(title)
         self.figure = QLabel("–")
         self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        # Every line wraps, never elides: a long title ("... by the 2nd review") or figure
+        # ("155 overdue") takes another line rather than being cut at the tile's edge.
+        for label in (self.heading, self.figure, self.caption):
+            label.setWordWrap(True)
         bold = QFont(host.font())
         bold.setBold(True)
         self.heading.setFont(bold)
@@ -102,3 +105,11 @@ class ButtonTile(_Figured, QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.body.layout.minimumSize()
+
+    # A push button ignores its layout's height-for-width; wrapped lines need it (a frame
+    # tile gets it from QWidget), so that a grid gives a narrow tile its extra lines.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.body.layout.totalHeightForWidth(width)

@@ -43,6 +43,7 @@ def write_xlsx(
     marking: str,
     as_of: date,
     generated: datetime,
+    authority: str = "",
 ) -> Path:
     """One sheet: marking and title lines, a frozen bold header row, real dates as dates.
 
@@ -54,7 +55,8 @@ def write_xlsx(
     sheet = cast(Worksheet, book.active)
     sheet.title = title[:31]
     sheet.append([marking])
-    sheet.append([f"{title} — as of {uk_date(as_of)}, generated {uk_date(generated)}"])
+    heading = f"{authority} — {title}" if authority else title  # whose figures these are
+    sheet.append([f"{heading} — as of {uk_date(as_of)}, generated {uk_date(generated)}"])
     sheet.append([])
     sheet.append(list(headers))
     for cell in sheet[4]:

@@ -42,6 +42,12 @@ def monitoring_outcomes(uow_factory: UowFactory) -> tuple[str, ...]:
         return uow.settings().monitoring_outcomes
 
 
+def plan_types(uow_factory: UowFactory) -> tuple[str, ...]:
+    """The permanence plans a plan may record: the authority's plan-types setting, in order."""
+    with uow_factory() as uow:
+        return uow.settings().plan_types
+
+
 def has_children(uow_factory: UowFactory) -> bool:
     """Whether the tracker holds any child (an empty one is offered the demo authority)."""
     with uow_factory() as uow:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from permanence_tracker.domain.entities import Settings
 from permanence_tracker.services.exports.ssda903.rows import return_rows
 from permanence_tracker.services.exports.ssda903.service import (
     FIRST_YEAR,
@@ -32,8 +31,10 @@ from permanence_tracker.services.unit_of_work import UowFactory
 
 RULE_YEARS = range(2023, 2028)  # lac_validator rules: lac2022_23 ... lac2026_27
 # The validator needs the authority's ONS code (Settings.authority_code; only the placement-
-# location rules use it). This is the code a tracker holds until one is set: the demo's.
-DEFAULT_LA = Settings().authority_code
+# location rules use it): a tracker without one is refused rather than checked as another's.
+NO_CODE = ("the authority's ONS code is not set, and the DfE rules compare placements with it: "
+           "set authority_code in Settings (or `permanence-tracker settings set authority_code "
+           "E06…/E08…/E09…/E10…`), then check again")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def check_903(uow_factory: UowFactory, year: int, today: date,
     if not this_year["Header"]:
         raise ExportYearError(f"the tracker holds no child looked after in {year_text(year)}: "
                               "there is no return to check; import or record that year first")
+    if not local_authority:
+        raise ExportYearError(NO_CODE)
     last_year = return_rows(histories, year - 1, sex_year=year) if year - 1 >= FIRST_YEAR else {}
     if not last_year.get("Header"):
         last_year = {}  # nothing held for the year before: the cross-year rules have no data
