@@ -40,6 +40,9 @@ def choose_database(db_url: str | None) -> Choice | None:
     remembered = trackers.last_used()
     if remembered and composition.database_exists(remembered):
         return Choice(remembered)
+    if remembered:  # moved, renamed or deleted since: say so rather than open another
+        return welcome("The tracker last used is no longer there: "
+                       + trackers.no_tracker_message(remembered))
     if composition.database_exists(None):
         return Choice(composition.default_url(), remember=False)
     return welcome()

@@ -152,7 +152,11 @@ def test_end_care_is_its_own_action_and_re_entry_restarts_the_review_numbers(qtb
     end.trigger()
     dialog = win.dialog
     assert isinstance(dialog, ChangeDialog) and dialog.ui.leaves_care.isChecked()
-    assert dialog.windowTitle() == "End care for P1" and dialog.ui.rec.isEnabled()
+    assert dialog.windowTitle() == "End care for Ava Stone (P1)" and dialog.ui.rec.isEnabled()
+    assert dialog.ui.intro.text().startswith("Ends the current episode, and the period of care")
+    dialog.ui.leaves_care.setChecked(False)  # the same form records a change within the period
+    assert "(903 REC X1)" in dialog.ui.intro.text()
+    dialog.ui.leaves_care.setChecked(True)
     assert not dialog.ui.rne.isEnabled()
     dialog.ui.on.setDate(QDate(2025, 12, 1))
     _pick(dialog.ui.rec, "E4A")

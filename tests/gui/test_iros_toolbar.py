@@ -164,3 +164,12 @@ def test_model_with_a_retired_row_passes_the_model_tester(qtmodeltester, page):
     assert model.rowCount() == 3
     assert model.data(model.index(2, 0), ROW_ROLE).name == "Old Oak"
     qtmodeltester.check(model)
+
+
+def test_the_page_has_its_own_toolbar_with_the_four_commands(page):
+    from PySide6.QtWidgets import QToolBar
+
+    (bar,) = page.findChildren(QToolBar)
+    assert bar.accessibleName() == "IRO actions" and not bar.isMovable()
+    assert [a.text() for a in bar.actions()] == ["Add IRO…", "Edit IRO…", "Retire IRO",
+                                                 "Delete IRO…"]

@@ -87,9 +87,9 @@ def test_the_check_finds_a_cut_label(qtbot):
     assert cut_labels(label) == []
 
 
-@pytest.fixture
-def window(qtbot, small_authority):
-    session = Session(small_authority, AS_OF)
+def _loaded_window(qtbot, authority) -> MainWindow:
+    """The main window at 1280x800, shown, once its rows have loaded."""
+    session = Session(authority, AS_OF)
     win = MainWindow(session, PAGES, today=TODAY)
     qtbot.addWidget(win)
     win.resize(1280, 800)
@@ -97,6 +97,11 @@ def window(qtbot, small_authority):
     with qtbot.waitSignal(session.changed, timeout=10000):
         session.reload()
     return win
+
+
+@pytest.fixture
+def window(qtbot, small_authority):
+    return _loaded_window(qtbot, small_authority)
 
 
 def test_every_page_shows_its_labels_whole(qtbot, window):
@@ -212,13 +217,7 @@ def test_a_long_iro_name_is_shown_whole_on_first_load(qtbot, small_authority):
     child = child_for_editing(small_authority.uow, "P1")
     from dataclasses import replace
     editing.update_child(small_authority.uow, replace(child, iro=long_name), TODAY)
-    session = Session(small_authority, AS_OF)
-    win = MainWindow(session, PAGES, today=TODAY)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    with qtbot.waitSignal(session.changed, timeout=10000):
-        session.reload()
+    win = _loaded_window(qtbot, small_authority)
     children = win.pages[0]
     column = _iro_column(children, children.view)
     needed = children.view.fontMetrics().horizontalAdvance(long_name)
@@ -231,17 +230,9 @@ def test_a_long_iro_name_is_shown_whole_on_first_load(qtbot, small_authority):
 def test_a_saved_column_layout_is_kept(qtbot, small_authority):
     from PySide6.QtCore import QSettings
 
-    session = Session(small_authority, AS_OF)
-    first = MainWindow(session, PAGES, today=TODAY)
-    qtbot.addWidget(first)
-    with qtbot.waitSignal(session.changed, timeout=10000):
-        session.reload()
+    first = _loaded_window(qtbot, small_authority)
     first.pages[0].view.horizontalHeader().resizeSection(1, 333)
     first.close()  # saves each page's layout
     QSettings().sync()
-    again = Session(small_authority, AS_OF)
-    second = MainWindow(again, PAGES, today=TODAY)
-    qtbot.addWidget(second)
-    with qtbot.waitSignal(again.changed, timeout=10000):
-        again.reload()
+    second = _loaded_window(qtbot, small_authority)
     assert second.pages[0].view.horizontalHeader().sectionSize(1) == 333

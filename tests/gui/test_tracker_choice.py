@@ -209,3 +209,21 @@ def test_a_closed_sessions_reload_reports_nothing(qtbot, small_authority):
     with qtbot.assertNotEmitted(session.changed, wait=1500):
         pass
     assert session.cohort is None and task.signalsBlocked()
+
+
+def test_a_vanished_last_tracker_is_said_not_replaced(monkeypatch, tmp_path):
+    """The tracker last used was moved or deleted: the welcome screen says so; the app neither
+    opens another tracker silently nor creates one where the old one was."""
+    gone = tmp_path / "moved away" / "tracker.sqlite"
+    trackers.remember(f"sqlite:///{gone}")
+    notices = []
+
+    def exec_(dialog):
+        notices.append(dialog.notice.text())
+        return 0
+
+    monkeypatch.setattr(WelcomeDialog, "exec", exec_)
+    assert main.choose_database(None) is None
+    assert notices == [f"The tracker last used is no longer there: No tracker at {gone}: open "
+                       "an existing one or create a new one"]
+    assert not gone.parent.exists()

@@ -16,9 +16,14 @@ from permanence_tracker.domain.entities import Episode
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen, fill_codes, get_date
 from permanence_tracker.gui.forms.ui_change_dialog import Ui_ChangeDialog
 from permanence_tracker.services.records import changes
-from permanence_tracker.services.records.queries import open_episode
+from permanence_tracker.services.records.queries import child_for_editing, open_episode
 from permanence_tracker.services.reference import choices, collection_year, short_label
 from permanence_tracker.services.unit_of_work import UowFactory
+
+CHANGING = ("Ends the current episode on the date given and starts the next one the same day "
+            "(903 REC X1), with the new legal status or placement.")
+LEAVING = ("Ends the current episode, and the period of care, on the date given, with the 903 "
+           "reason care ended. A later return to care is a new period (Start care…).")
 
 
 class ChangeDialog(RecordDialog):
@@ -31,8 +36,10 @@ class ChangeDialog(RecordDialog):
         self.child_id = child_id
         self.seen: Episode | None = None
         self._rne_chosen = False
-        self.setWindowTitle(f"End care for {child_id}" if leaving
-                            else f"Legal status or placement change for {child_id}")
+        child = child_for_editing(uow_factory, child_id)
+        who = f"{child.name} ({child_id})" if child.name else child_id  # as Start care says
+        self.setWindowTitle(f"End care for {who}" if leaving
+                            else f"Legal status or placement change for {who}")
         year = collection_year(today)
         fill_codes(self.ui.legal_status, choices("LS", year))
         fill_codes(self.ui.placement, choices("PLACE", year))
@@ -66,6 +73,7 @@ class ChangeDialog(RecordDialog):
         for widget in (self.ui.legal_status, self.ui.placement, self.ui.rne):
             widget.setEnabled(not leaving)
         self.ui.rec.setEnabled(leaving)
+        self.ui.intro.setText(LEAVING if leaving else CHANGING)
 
     def _suggest_rne(self, *_args: object) -> None:
         """Pre-select the RNE the service suggests for what changed, until the user picks one."""

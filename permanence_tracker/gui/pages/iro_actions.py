@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QToolBar, QWidget
 
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.gui.dialogs.iro import AddIroDialog, EditIroDialog
@@ -27,15 +27,17 @@ if TYPE_CHECKING:
 Button = QMessageBox.StandardButton
 
 
-class IroToolbar(QWidget):
-    """The actions as a row of tool buttons (not a QToolBar: the window has one toolbar, whose
-    actions are all in its menus), enabled for what the chosen IRO allows."""
+class IroToolbar(QToolBar):
+    """The page's own toolbar, in the page's layout above the caseload table (not one of the
+    window's movable toolbars), its actions enabled for what the chosen IRO allows."""
 
     def __init__(self, page: IrosPage, today: date) -> None:
-        super().__init__(page)
+        super().__init__("IRO actions", page)
+        self.setObjectName("iroToolbar")
         self.setAccessibleName("IRO actions")
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.page = page
         self.today = today
         self.dialog: AddIroDialog | None = None
@@ -49,18 +51,12 @@ class IroToolbar(QWidget):
                                    "reinstate a retired one")
         self.delete = self._action("Delete IRO…", "Delete", self.delete_iro,
                                    "Delete an IRO entered by mistake (never one with history)")
-        self.row.addStretch(1)
         self.update_actions()
 
     def _action(self, text: str, keys: str, slot: Callable[[], object], tip: str):
         action = make_action(self.page, text, keys, slot, tip)  # the page's: its keys with it
         self.page.addAction(action)
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as on a toolbar: the keys reach them
-        self.row.addWidget(button)
+        self.addAction(action)  # a toolbar's buttons take no Tab focus: the keys reach them
         return action
 
     def chosen(self) -> svc.IroRow | None:
