@@ -1,6 +1,10 @@
-"""Opens the app on a fresh synthetic demo tracker and saves a PNG of each page.
+"""Opens the app on a fresh synthetic demo tracker and saves a PNG of each page and dialog.
 
-Run through ``scripts/screenshots`` (which starts Xvfb); the PNGs go to docs/screenshots/.
+Run through ``scripts/screenshots`` (which starts Xvfb and the openbox window manager, and
+sets QT_SCALE_FACTOR for ``--scale``); the PNGs go to $PT_SCREENSHOTS_DIR, else
+docs/screenshots/. Windows are grabbed from the screen with the frame openbox draws, as a
+user sees them. Shots 00-12 are the pages and the first dialogs; 20 and up are issue 10's
+(settings, IROs, care, 903 import, trackers, the plan agreed late, problems under fields).
 """
 
 from __future__ import annotations
@@ -25,10 +29,20 @@ def _settle(app, seconds: float = 0.6) -> None:
 
 
 def _save(widget, name: str, app) -> None:
+    """The widget's window as on screen, with the window manager's frame (a child widget,
+    such as a dashboard tile, alone)."""
+    if widget.isWindow():
+        widget.raise_()
+        widget.activateWindow()
     _settle(app)
     screen = widget.screen()
-    shot = screen.grabWindow(widget.winId()) if screen else widget.grab()
-    if shot.isNull():
+    shot = None
+    if screen is not None and widget.isWindow():
+        frame = widget.frameGeometry()  # the frame openbox draws round the window
+        shot = screen.grabWindow(0, frame.x() - screen.geometry().x(),
+                                 frame.y() - screen.geometry().y(),
+                                 frame.width(), frame.height())
+    if shot is None or shot.isNull():
         shot = widget.grab()
     path = OUT / f"{name}.png"
     shot.save(str(path))
@@ -77,6 +91,7 @@ def main() -> int:
             widget.close()
     _record_shots(window, session, app)
     _check_return_shot(window, session, app)
+    _new_dialog_shots(window, session, work, app)
     window.close()
     context.dispose()
     return 0
@@ -119,6 +134,114 @@ def _check_return_shot(window, session, app) -> None:
         _settle(app, 0.2)
     _save(dialog, "12-check-the-903-return", app)
     dialog.close()
+
+
+# -- issue 10's dialogs ------------------------------------------------------------------
+def _new_dialog_shots(window, session, work: Path, app) -> None:
+    _settings_shot(window, app)
+    _iro_shots(window, app)
+    _care_shots(window, session, app)
+    _import_shot(window, work, app)
+    _open_tracker_shot(window, work, app)
+    _plan_late_tile_shot(window, app)
+
+
+def _page(window, title: str):
+    number = next(n for n, page in enumerate(window.pages) if page.title == title)
+    window.show_page(number)
+    return window.pages[number]
+
+
+def _settings_shot(window, app) -> None:
+    """File ▸ Settings… on the demo's own settings."""
+    dialog = window.open_settings()
+    _save(dialog, "20-settings", app)
+    dialog.close()
+
+
+def _iro_shots(window, app) -> None:
+    """The IROs page with an IRO chosen (its buttons enabled), Add IRO and Edit IRO."""
+    page = _page(window, "IROs")
+    page.table.setFocus()
+    page.table.selectRow(0)
+    _save(window, "21-iros-page-with-an-iro-chosen", app)
+    page.toolbar.add_iro()
+    dialog = page.toolbar.dialog
+    _save(dialog, "22-add-iro", app)
+    dialog.ui.name.setText(page.selected_iro() or "")  # a name already listed
+    dialog.ui.fte.setText("1.5")
+    dialog.save()  # refused: the problems wrap under their fields in a narrow dialog
+    _save(dialog, "30-add-iro-problems-under-fields", app)
+    dialog.close()
+    page.toolbar.edit_iro()
+    _save(page.toolbar.dialog, "23-edit-iro", app)
+    page.toolbar.dialog.close()
+
+
+def _care_shots(window, session, app) -> None:
+    """Start care for a child who has left care; the same dialog refusing an empty form
+    (problems under the fields); End care for a child looked after."""
+    left = next(r for r in session.rows if not r.looked_after)
+    record = window.open_child(left.child_id)
+    record.resize(1200, 800)
+    _settle(app)
+    dialog = record.start_care()
+    _save(dialog, "24-start-care", app)
+    dialog.save()  # nothing chosen: each problem is shown under its field
+    _save(dialog, "25-start-care-problems-under-fields", app)
+    dialog.close()
+    record.close()
+    looked_after = next(r for r in session.rows if r.looked_after)
+    record = window.open_child(looked_after.child_id)
+    record.resize(1200, 800)
+    _settle(app)
+    dialog = record.end_care()
+    _save(dialog, "26-end-care", app)
+    dialog.close()
+    record.close()
+
+
+def _import_shot(window, work: Path, app) -> None:
+    """File ▸ Import 903 return… on a new, empty tracker (the first day) with the tests'
+    synthetic returns and a folder with one bad row: the report, then the choice."""
+    from permanence_tracker.app import open_context
+    from permanence_tracker.gui.import903 import open_import_dialog
+    from permanence_tracker.gui.session import Session
+
+    fixtures = Path(__file__).resolve().parent.parent / "tests" / "data" / "903"
+    bad = work / "return-with-a-bad-row"
+    bad.mkdir()
+    (bad / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                                    "K1,M,01/01/2015,WBRI,,,\nH1,3,01/01/2015,WBRI,,,\n")
+    (bad / "episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE\n"
+        "K1,01/04/2025,S,C2,N1,U4,PR1,,,\n")
+    empty = open_context(f"sqlite:///{work / 'first-day.sqlite'}", user="demo.user")
+    dialog = open_import_dialog(Session(empty, AS_OF), AS_OF, window,
+                                [fixtures / "return_2025_26", bad])
+    while dialog.task is not None:  # the check runs off the GUI thread
+        _settle(app, 0.2)
+    _save(dialog, "27-import-903-return", app)
+    dialog.close()
+    _settle(app)
+    empty.dispose()
+
+
+def _open_tracker_shot(window, work: Path, app) -> None:
+    from permanence_tracker.gui.trackers import OpenTrackerDialog
+
+    dialog = OpenTrackerDialog(work, window)
+    dialog.show()
+    _save(dialog, "28-open-tracker", app)
+    dialog.close()
+
+
+def _plan_late_tile_shot(window, app) -> None:
+    """The dashboard's "without a plan" tile: still no plan, and agreed late."""
+    page = _page(window, "Dashboard")
+    while page.board is None or page._task is not None:
+        _settle(app, 0.2)
+    _save(page.tiles["without_plan"], "29-dashboard-tile-plan-agreed-late", app)
 
 
 if __name__ == "__main__":
