@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.app import shown_url
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui.about import open_about
+from permanence_tracker.gui.export_table import export_page, install_page_exports
 from permanence_tracker.gui.pages.base import Page
 from permanence_tracker.gui.reports_dialog import ReportsDialog, open_reports_dialog
 from permanence_tracker.gui.session import Session
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             self.nav.addItem(page.title)
             page.open_child.connect(self.open_child)
+            install_page_exports(page)  # every table: "Export to Excel…"; Ctrl+Shift+X
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         # The page list keeps its width; the page takes all the rest (a splitter left a gap).
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.nav.frameWidth() + 24)
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         action = self.actions_by_name.get(f"page:{number}")
         if action is not None:
             action.setChecked(True)
+
+    def export_table(self, path: str | None = None):
+        """The current page's table, as shown, to a workbook (what each page's Ctrl+Shift+X
+        does; the File menu's entries are fixed by tests/gui/test_menus.py)."""
+        return export_page(self.stack.currentWidget(), path)
 
     def open_report(self, name: str) -> ReportsDialog:
         """Open Reports with the report ``name`` chosen (the Reports menu's entries)."""

@@ -42,6 +42,7 @@ from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.progress import Progress
 from permanence_tracker.services.reporting.inputs import (
     REPORTS,
+    ReportInput,
     ReportRequest,
     check_request,
     missing_inputs,
@@ -90,6 +91,7 @@ class ReportsDialog(QDialog):
         self._clock = clock or (lambda: datetime.now().astimezone())
         self.pdf: bytes = b""
         self.pdf_name = ""
+        self.loaded: ReportInput | None = None  # what the PDF was made from: its figures
         self.task: tasks.Task | None = None
         self.panels_loaded = False  # the panel list arrives from a background read
         self.setWindowTitle("Reports")
@@ -155,13 +157,15 @@ class ReportsDialog(QDialog):
         self.generate_button.clicked.connect(self.generate)
         self.save_button = QPushButton("&Save PDF…")
         self.save_button.clicked.connect(self.save)
+        self.figures_button = QPushButton("Save figures to Excel…")
+        self.figures_button.clicked.connect(self.save_figures)
         self.print_button = QPushButton("P&rint…")
         self.print_button.clicked.connect(self.print_report)
         self.open_button = QPushButton("&Open in viewer")
         self.open_button.clicked.connect(self.open_viewer)
         actions = QHBoxLayout()
-        for button in (self.generate_button, self.save_button, self.print_button,
-                       self.open_button):
+        for button in (self.generate_button, self.save_button, self.figures_button,
+                       self.print_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.message = QLabel()
@@ -266,6 +270,12 @@ class ReportsDialog(QDialog):
         ready = bool(self.pdf)
         for button in (self.save_button, self.print_button, self.open_button):
             button.setEnabled(ready)
+        from permanence_tracker.gui.report_figures import NO_FIGURES
+
+        none = NO_FIGURES.get(self.name, "")  # a report with no table of figures says so
+        self.figures_button.setEnabled(ready and not none and self.loaded is not None)
+        self.figures_button.setToolTip(none or "Write the report's tables, one sheet each, "
+                                       "to an Excel workbook")
 
     # -- actions -------------------------------------------------------------------------
     def generate(self) -> tasks.Task | None:
@@ -286,10 +296,10 @@ class ReportsDialog(QDialog):
             self._failed("; ".join(said(p) for p in error.problems))
             return None
 
-        def job(progress: Progress) -> tuple[ReportRequest, bytes]:
+        def job(progress: Progress) -> tuple[ReportRequest, bytes, ReportInput]:
             loaded = load_report_input(uow, request, progress)
             progress(0, 0, "Laying out the pages")
-            return request, reports.render(loaded, clock())
+            return request, reports.render(loaded, clock()), loaded
 
         self.message.setText("Generating…")
         self.task = tasks.run_with_progress(self, f"Generating {REPORTS[request.name].title}",
@@ -298,8 +308,8 @@ class ReportsDialog(QDialog):
         self._update_buttons()
         return self.task
 
-    def _generated(self, result: tuple[ReportRequest, bytes]) -> None:
-        request, pdf = result
+    def _generated(self, result: tuple[ReportRequest, bytes, ReportInput]) -> None:
+        request, pdf, self.loaded = result
         self.task = None
         self.pdf = pdf
         self.pdf_name = f"{request.name}-{request.as_of:%Y-%m-%d}"
@@ -340,6 +350,29 @@ class ReportsDialog(QDialog):
             return False
         self.message.setText(f"Saved {path}.")
         return True
+
+    def save_figures(self, path: str | Path | None = None) -> Path | None:
+        """The report's tables (from the input its PDF was made from), one sheet each, to a
+        workbook; says where it went, why not, or that the report has no figures."""
+        from permanence_tracker.gui.export_table import ExportContext, save_sheets
+        from permanence_tracker.gui.report_figures import figure_sheets
+
+        loaded = self.loaded
+        sheets = figure_sheets(loaded) if loaded is not None else ()
+        if loaded is None or not sheets:
+            from permanence_tracker.gui.report_figures import NO_FIGURES
+
+            self.message.setText(NO_FIGURES.get(self.name, "Generate the report first: its "
+                                                "figures are saved from what it was made of."))
+            return None
+        settings = loaded.settings
+        context = ExportContext(settings.protective_marking, settings.authority_name,
+                                loaded.request.as_of)
+        target, _box = save_sheets(self, sheets, context, path)
+        if target is not None:
+            self.message.setText(f"Saved {plural(len(sheets), 'table')} of figures to "
+                                 f"{target}.")
+        return target
 
     def print_report(self) -> None:
         if not self.preview.embedded:

@@ -38,6 +38,7 @@ from permanence_tracker.gui.dialogs.outcome import OutcomeDialog
 from permanence_tracker.gui.dialogs.plan import PlanDialog
 from permanence_tracker.gui.dialogs.review import ReviewDialog
 from permanence_tracker.gui.dialogs.start_care import StartCareDialog
+from permanence_tracker.gui.export_table import install_record_exports
 from permanence_tracker.gui.models.rows_table import RowsTableModel
 from permanence_tracker.gui.shortcuts import Keys, make_action
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
@@ -129,6 +130,7 @@ class ChildRecordWindow(QMainWindow):
             "history": _view(m["history"], "Audit trail", 0, DESC),
         }
         v = self.views
+        install_record_exports(self, v)  # each tab's table: "Export to Excel…"
         self.review_summary = QLabel()
         self.review_summary.setWordWrap(True)
         self.tabs = QTabWidget()

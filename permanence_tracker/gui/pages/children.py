@@ -42,6 +42,7 @@ from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 
 class ChildrenPage(Page):
     title = "Children"
+    main_table = "view"  # what Ctrl+Shift+X exports when no table has the focus
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)

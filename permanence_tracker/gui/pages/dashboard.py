@@ -61,6 +61,7 @@ COLUMNS = 3  # tiles per row
 
 class DashboardPage(Page):
     title = "Dashboard"
+    main_table = "tree"  # what Ctrl+Shift+X exports when no table has the focus
     ready = Signal()  # the figures on show are for the session's current cohort
 
     def __init__(self, session, parent=None) -> None:

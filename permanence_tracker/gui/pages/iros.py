@@ -42,6 +42,7 @@ from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 
 class IrosPage(Page):
     title = "IROs"
+    main_table = "table"  # what Ctrl+Shift+X exports when no table has the focus
 
     def __init__(self, session, parent=None, today: date | None = None) -> None:
         super().__init__(session, parent)

@@ -81,6 +81,7 @@ def reviews_list(page: Page, name: str, model: DueReviewsModel, proxy: DueReview
 
 class ReviewsDuePage(Page):
     title = "Reviews due"
+    main_table = "overdue"  # what Ctrl+Shift+X exports when no table has the focus
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)

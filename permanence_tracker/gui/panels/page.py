@@ -50,6 +50,7 @@ def _read(uow_factory: UowFactory, as_of: date):
 
 class PanelsPage(Page, PanelActions):
     title = "Panels"
+    main_table = "upcoming"  # what Ctrl+Shift+X exports when no table has the focus
     loaded = Signal()  # the tables show the latest data
 
     def __init__(self, session, parent=None, today: date | None = None) -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import cast
@@ -28,11 +30,41 @@ from permanence_tracker.domain.errors import TrackerError
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-FIRST_ROW = 5  # marking, title, a blank line and the header come first
+HEADER_ROW = 4  # marking, title and a blank line come first
+FIRST_ROW = HEADER_ROW + 1
+MAX_WIDTH = 60  # characters: a long note wraps in Excel rather than run off the screen
 
 
 class ExportFileError(TrackerError):
     """The file could not be written; nothing was written and any earlier file is unchanged."""
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """One table for a workbook: its sheet's title, the column headers and the rows (cells keep
+    their types: numbers, dates, text)."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+
+
+# Excel refuses these in a sheet's name, and names longer than 31 characters
+_SHEET_BANNED = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(text: str, taken: Sequence[str] = ()) -> str:
+    """``text`` as a sheet name Excel accepts: no ``[ ] : * ? / \\``, at most 31 characters,
+    not blank, and (ignoring case) unlike the names in ``taken``."""
+    name = " ".join(_SHEET_BANNED.sub(" ", text).split()).strip("'")[:31].strip() or "Sheet"
+    used = {t.casefold() for t in taken}
+    number = 2
+    base = name
+    while name.casefold() in used:
+        suffix = f" ({number})"
+        name = base[:31 - len(suffix)].rstrip() + suffix
+        number += 1
+    return name
 
 
 def write_xlsx(
@@ -49,17 +81,46 @@ def write_xlsx(
 
     Raises :class:`ExportFileError` (nothing written) when the folder is missing or may not be
     written, or the disk is full."""
+    sheet = SheetData(title, tuple(headers), tuple(tuple(r) for r in rows))
+    return write_workbook(path, (sheet,), marking, as_of, generated, authority)
+
+
+def write_workbook(
+    path: Path,
+    sheets: Sequence[SheetData],
+    marking: str,
+    as_of: date,
+    generated: datetime,
+    authority: str = "",
+) -> Path:
+    """One worksheet per table, each headed by the marking and its title line, with a bold
+    header row frozen under the title, an autofilter over the table, widths that fit the text
+    (capped) and real dates shown dd/mm/yyyy. Written whole or not at all.
+
+    Raises :class:`ExportFileError` (nothing written) when the folder is missing or may not be
+    written, or the disk is full."""
     book = Workbook()
-    # A new workbook holds exactly one sheet, a worksheet, and it is the active one; the stubs'
-    # type also allows for none or a chartsheet.
-    sheet = cast(Worksheet, book.active)
-    sheet.title = title[:31]
+    # A new workbook holds exactly one sheet, a worksheet: the first table goes there.
+    first = cast(Worksheet, book.active)
+    names: list[str] = []
+    for number, data in enumerate(sheets or (SheetData("Empty", (), ()),)):
+        sheet = first if number == 0 else book.create_sheet()
+        sheet.title = sheet_name(data.title, names)
+        names.append(sheet.title)
+        _fill(sheet, data, marking, as_of, generated, authority)
+    _save_whole(book, path)
+    return path
+
+
+def _fill(sheet: Worksheet, data: SheetData, marking: str, as_of: date, generated: datetime,
+          authority: str) -> None:
+    headers, rows = data.headers, data.rows
     sheet.append([marking])
-    heading = f"{authority} — {title}" if authority else title  # whose figures these are
+    heading = f"{authority} — {data.title}" if authority else data.title  # whose figures
     sheet.append([f"{heading} — as of {uk_date(as_of)}, generated {uk_date(generated)}"])
     sheet.append([])
     sheet.append(list(headers))
-    for cell in sheet[4]:
+    for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True)
     sheet["A1"].font = Font(bold=True, color="B71C1C")
     for row in rows:
@@ -68,14 +129,16 @@ def write_xlsx(
         for cell in cells:
             _keep_type(cell)
     for column, header in enumerate(headers, start=1):
-        width = max([len(str(header))] + [len(_shown(r[column - 1])) for r in rows[:500]])
-        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, 60)
+        width = max([len(str(header))] + [len(_shown(r[column - 1])) for r in rows[:500]
+                                          if column - 1 < len(r)])
+        sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
+    if headers:  # the filter buttons on the header, over every row of the table
+        last = get_column_letter(len(headers))
+        sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(rows)}"
     sheet.freeze_panes = f"A{FIRST_ROW}"
     # openpyxl gives every worksheet its header and footer items; the stubs allow for None.
     sheet.oddFooter.center.text = marking  # type: ignore[union-attr]
     sheet.oddHeader.center.text = marking  # type: ignore[union-attr]
-    _save_whole(book, path)
-    return path
 
 
 def _shown(value: object) -> str:
@@ -90,8 +153,7 @@ def _keep_type(cell: Cell | MergedCell) -> None:
         cell.number_format = UK_DATETIME_FORMAT
     elif isinstance(cell.value, date):
         cell.number_format = UK_DATE_FORMAT
-    elif isinstance(cell, Cell) and isinstance(cell.value, str) \
-            and cell.value.startswith(FORMULA_STARTS):
+    elif isinstance(cell, Cell) and looks_like_formula(cell.value):
         # openpyxl would store "=…" as a formula; a quote-prefixed string cell is shown as
         # typed and stays text when edited (Excel's own leading apostrophe).
         cell.data_type = "s"
@@ -147,8 +209,14 @@ def why_unwritable(path: Path, exc: OSError) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def as_text_cell(value: str) -> str:
-    """A CSV cell a spreadsheet will show as text: one starting ``= + - @``, a tab or a carriage
-    return (which Excel would run as a formula: CSV injection, OWASP) gets a leading
-    apostrophe."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+def looks_like_formula(value: object) -> bool:
+    """Whether a spreadsheet would run ``value`` as a formula: text starting ``= + - @``, a tab
+    or a carriage return. THE rule for every .xlsx and CSV the product writes."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def as_text_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will show as text: text that :func:`looks_like_formula` gets a
+    leading apostrophe (OWASP's advice against CSV injection); anything else is unchanged. In
+    a workbook the same cells are written as quote-prefixed string cells instead."""
+    return f"'{value}" if looks_like_formula(value) else value

@@ -4,7 +4,10 @@ Every file is first written into a temporary folder beside the target; only when
 written are they moved in. Files of the same names already in the target are kept aside and
 put back if any move fails, so on any error the folder is as it was. Cells a spreadsheet would
 run as a formula are written as text
-(:func:`permanence_tracker.services.exports.excel.as_text_cell`).
+(:func:`permanence_tracker.services.exports.excel.as_text_cell`), in every column: the DfE's
+903 format has no free-text field and no negative number, and none of its codes, dates, IDs,
+UPNs or postcodes may start with ``= + - @``, a tab or a carriage return, so the rule never
+alters a valid value; it only defuses a bad one typed into the tracker.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """The CSV of rejected rows that people correct in the original files and import again.
 
-The import report people read is made at the edge (``text/import903_report.py``).
+The import report people read is made at the edge (``text/import903_report.py``). Cells a
+spreadsheet would run as a formula (a rejected row's own values are whatever the file held) are
+written as text by the product's one rule,
+:func:`permanence_tracker.services.exports.excel.as_text_cell`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
+from permanence_tracker.services.exports.excel import as_text_cell
 from permanence_tracker.services.imports.ssda903.model import Rejection
 
 
@@ -24,10 +28,12 @@ def write_rejects(rejections: list[Rejection], path: Path) -> int:
                 columns.append(column)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow([*columns, "file", "row", "column", "reason"])
+        writer.writerow([as_text_cell(c) for c in [*columns, "file", "row", "column",
+                                                    "reason"]])
         for problems in by_row.values():
             row = problems[0].row
-            writer.writerow([*(row.values.get(c, "") for c in columns), row.file.name,
-                             row.number, "; ".join(dict.fromkeys(p.column for p in problems)),
-                             " | ".join(p.reason for p in problems)])
+            cells = [*(row.values.get(c, "") for c in columns), row.file.name, row.number,
+                     "; ".join(dict.fromkeys(p.column for p in problems)),
+                     " | ".join(p.reason for p in problems)]
+            writer.writerow([as_text_cell(cell) for cell in cells])
     return len(by_row)

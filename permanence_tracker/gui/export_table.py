@@ -1,0 +1,303 @@
+"""Excel export of any table the app shows: the rows as the view shows them, one workbook.
+
+:func:`view_sheet` reads a table or tree view through its model (a proxy's sort and filter as on
+screen; hidden columns left out, the user's column order kept) into a
+:class:`~permanence_tracker.services.exports.excel.SheetData`: a date cell as a real date, a
+figure as a number, everything else as its words. :func:`export_view` writes it with
+:func:`~permanence_tracker.services.exports.excel.write_workbook` (marking, bold frozen header,
+autofilter, widths, whole or nothing) and says where it went or why not
+(:mod:`permanence_tracker.gui.saved`).
+
+:func:`add_export_menu` gives a view the context menu "Export to Excel…";
+:func:`install_page_exports` does so for every table of a main-window page and adds the page's
+Ctrl+Shift+X; :func:`install_record_exports` for each tab of a child's record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+
+from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.words import plural
+from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
+from permanence_tracker.gui.models.rows_table import RowsTableModel
+from permanence_tracker.gui.saved import tell_not_saved, tell_saved
+from permanence_tracker.services.exports.excel import SheetData, sheet_name, write_workbook
+
+EXPORT_TEXT = "Export to Excel…"
+EXPORT_KEYS = "Ctrl+Shift+X"  # Ctrl+E edits a child, in a record
+DISPLAY = Qt.ItemDataRole.DisplayRole
+# Sheet names for tables whose accessible name is long or says "table"
+SHEET_TITLES = {
+    "Children table": "Children",
+    "Reviews due week by week": "Reviews due by week",
+    "Children due in the selected week": "Reviews due in the week",
+    "Overdue reviews": "Reviews overdue",
+    "Reviews due week by week for the selected IRO": "IRO reviews by week",
+    "Children due in the chosen week": "IRO reviews due in the week",
+}
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """Whose table it is and as of when: the heading and marking of the workbook."""
+
+    marking: str
+    authority: str
+    as_of: date
+
+
+Context = Callable[[], ExportContext]
+
+
+def session_context(session) -> Context:
+    """The context of the main window's session: its settings' marking and authority."""
+    def context() -> ExportContext:
+        cohort = session.cohort
+        settings = cohort.settings if cohort is not None else None
+        return ExportContext(settings.protective_marking if settings else "OFFICIAL-SENSITIVE",
+                             settings.authority_name if settings else "", session.as_of)
+    return context
+
+
+# -- reading a view ----------------------------------------------------------------------
+_NUMBER = re.compile(r"^[+-]?[\d,]*\.?\d+%?$")
+
+
+def cell_value(raw: object, text: object) -> object:
+    """What a workbook cell holds for a cell showing ``text`` that sorts by ``raw``: the date
+    itself for a date (dd/mm/yyyy in Excel), the number itself where the words are just that
+    number ("1,234", "0.8"), else the words ("5 overdue" stays words)."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return text
+    words = "" if text is None else str(text)
+    if isinstance(raw, date) and words and raw not in (date.min, date.max):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) \
+            and _NUMBER.match(words.strip()):
+        try:
+            shown = float(words.strip().replace(",", "").rstrip("%"))
+        except ValueError:
+            return words
+        if shown == raw:
+            return raw
+    return words
+
+
+def _source(model: QAbstractItemModel, index: QModelIndex) -> tuple[QAbstractItemModel,
+                                                                    QModelIndex]:
+    while isinstance(model, QSortFilterProxyModel):
+        index = model.mapToSource(index)
+        model = model.sourceModel()
+    return model, index
+
+
+def _value(model: QAbstractItemModel, index: QModelIndex) -> object:
+    """A cell's export value: a RowsTableModel column's plain words (what is printed), else
+    the shown text, with the raw sort value for dates and numbers."""
+    source, at = _source(model, index)
+    if isinstance(source, RowsTableModel) and at.isValid():
+        column = source.columns[at.column()]
+        row = source.data(at, ROW_ROLE)
+        return cell_value(column.key(row), column.text(row))
+    return cell_value(model.data(index, SORT_ROLE), model.data(index, DISPLAY))
+
+
+def _columns(view: QAbstractItemView) -> list[int]:
+    """The model's columns in the order shown, hidden ones left out."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else \
+        view.header() if isinstance(view, QTreeView) else None
+    count = view.model().columnCount()
+    if header is None:
+        return list(range(count))
+    order = [header.logicalIndex(v) for v in range(header.count())]
+    return [c for c in order if 0 <= c < count and not header.isSectionHidden(c)]
+
+
+def _row_label(view: QAbstractItemView) -> bool:
+    """Whether the view shows its rows' own headers (an IRO per row of the week grid)."""
+    return isinstance(view, QTableView) and not view.verticalHeader().isHidden()
+
+
+def _rows(view: QAbstractItemView, columns: list[int]) -> Iterator[tuple[object, ...]]:
+    model = view.model()
+    labelled = _row_label(view)
+    grouped = isinstance(view, QTreeView) and any(
+        model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
+    for r in range(model.rowCount()):
+        if isinstance(view, QTableView) and view.isRowHidden(r):
+            continue
+        top = model.index(r, 0)
+        if grouped:  # a tree of groups: each child row under its group's title
+            group = model.data(top, DISPLAY)
+            for c in range(model.rowCount(top)):
+                yield (group, *(_value(model, model.index(c, k, top)) for k in columns))
+            continue
+        cells = tuple(_value(model, model.index(r, k)) for k in columns)
+        if labelled:
+            cells = (model.headerData(r, Qt.Orientation.Vertical, DISPLAY), *cells)
+        yield cells
+
+
+def view_sheet(view: QAbstractItemView, title: str) -> SheetData:
+    """The table ``view`` shows, as it shows it, as one sheet called ``title``."""
+    model = view.model()
+    columns = _columns(view)
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal, DISPLAY) or "")
+               for c in columns]
+    grouped = isinstance(view, QTreeView) and any(
+        model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
+    if grouped:
+        headers.insert(0, "Group")
+    elif _row_label(view):
+        headers.insert(0, "")
+    return SheetData(title, tuple(headers), tuple(_rows(view, columns)))
+
+
+def view_title(view: QAbstractItemView) -> str:
+    """A sheet name that says what the table is (from its accessible name)."""
+    name = view.accessibleName() or "Table"
+    return sheet_name(SHEET_TITLES.get(name, name))
+
+
+# -- writing and telling -----------------------------------------------------------------
+def ask_path(parent: QWidget, title: str) -> Path | None:
+    suggested = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "table"
+    path, _ = QFileDialog.getSaveFileName(parent, "Export to Excel", f"{suggested}.xlsx",
+                                          "Excel workbook (*.xlsx)")
+    return xlsx_path(path) if path else None
+
+
+def xlsx_path(path: str | Path) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":  # "2026.03" keeps its dot: add, do not replace
+        target = target.with_name(target.name + ".xlsx")
+    return target
+
+
+def save_sheets(parent: QWidget, sheets: tuple[SheetData, ...], context: ExportContext,
+                path: str | Path | None = None) -> tuple[Path | None, QMessageBox | None]:
+    """Write ``sheets`` to a workbook (asking where when ``path`` is None) and say where it went
+    or why it was not saved; the path written (None: cancelled or refused) and the message."""
+    target = xlsx_path(path) if path else ask_path(parent, sheets[0].title if sheets else "")
+    if target is None:
+        return None, None
+    try:
+        write_workbook(target, sheets, context.marking, context.as_of, datetime.now(),
+                       context.authority)
+    except TrackerError as exc:
+        return None, tell_not_saved(parent, "Not exported", str(exc))
+    rows = sum(len(s.rows) for s in sheets)
+    return target, tell_saved(parent, "Exported",
+                              f"Saved {plural(rows, 'row')} to {target}", target)
+
+
+def export_view(view: QAbstractItemView, context: ExportContext,
+                path: str | Path | None = None, title: str = "") -> Path | None:
+    """Write the table ``view`` shows to a workbook; say where it went, or why not."""
+    sheet = view_sheet(view, title or view_title(view))
+    target, _message = save_sheets(view, (sheet,), context, path)
+    return target
+
+
+def add_export_menu(view: QAbstractItemView, context: Context,
+                    title: Callable[[], str] | None = None) -> QAction:
+    """The view's context menu gets "Export to Excel…" (the table as shown)."""
+    action = QAction(EXPORT_TEXT, view)
+    action.setToolTip("Write the rows this table shows to an Excel workbook")
+    action.triggered.connect(lambda: export_view(view, context(),
+                                                 title=title() if title else ""))
+    view.addAction(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
+
+
+def tables(root: QWidget) -> list[QAbstractItemView]:
+    """Every table and tree view inside ``root`` (not a header or a combo box's list)."""
+    return [v for v in root.findChildren(QAbstractItemView)
+            if isinstance(v, (QTableView, QTreeView)) and not isinstance(v, QHeaderView)]
+
+
+# -- pages and records -------------------------------------------------------------------
+def page_table(page: QWidget) -> QAbstractItemView | None:
+    """The table Ctrl+Shift+X exports: the page's table with the keyboard focus, else its main
+    one (the page's ``main_table`` attribute names it), else its first."""
+    found = tables(page)
+    focused = next((v for v in found if v.hasFocus()), None)
+    main = getattr(page, getattr(page, "main_table", ""), None)
+    return focused or (main if isinstance(main, QAbstractItemView) else None) or \
+        (found[0] if found else None)
+
+
+def export_page(page: QWidget | None, path: str | Path | None = None) -> Path | None:
+    """Export the page's current table (see :func:`page_table`)."""
+    if page is None:
+        return None
+    own = getattr(page, "export_xlsx", None)
+    view = page_table(page)
+    if callable(own) and view is getattr(page, "view", None):  # Children: its own export
+        result: Path | None = own(path)
+        return result
+    if view is None:
+        return None
+    return export_view(view, session_context(page.session)(), path)  # type: ignore[attr-defined]
+
+
+def install_page_exports(page: QWidget) -> None:
+    """Every table of the page gets the context menu; the page gets Ctrl+Shift+X (the Children
+    page's own Export button already has it)."""
+    context = session_context(page.session)  # type: ignore[attr-defined]
+    own = getattr(page, "export_xlsx", None)
+    for view in tables(page):
+        if callable(own) and view is getattr(page, "view", None):
+            action = QAction(EXPORT_TEXT, view)
+            action.triggered.connect(lambda: own())
+            view.addAction(action)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        else:
+            add_export_menu(view, context)
+    if not callable(own):
+        action = QAction(EXPORT_TEXT, page)
+        action.setShortcut(QKeySequence(EXPORT_KEYS))
+        action.setToolTip(f"Write the current table to an Excel workbook ({EXPORT_KEYS})")
+        action.triggered.connect(lambda: export_page(page))
+        page.addAction(action)
+
+
+def install_record_exports(window, views: Mapping[str, QAbstractItemView]) -> None:
+    """Each tab's table of a child's record window gets the context menu; its sheet is named
+    for the child and the table ("Ann Smith reviews")."""
+    from permanence_tracker.services.settings import list_settings
+
+    def context() -> ExportContext:
+        shown = {row.name: row.value for row in list_settings(window.uow_factory)}
+        return ExportContext(shown.get("protective_marking", "") or "OFFICIAL-SENSITIVE",
+                             shown.get("authority_name", ""), window.as_of)
+
+    def titled(view: QAbstractItemView) -> Callable[[], str]:
+        return lambda: record_title(window, view)
+
+    for view in views.values():
+        add_export_menu(view, context, titled(view))
+
+
+def record_title(window, view: QAbstractItemView) -> str:
+    record = window.record
+    who = (record.child.name or record.child.child_id) if record else window.child_id
+    return sheet_name(f"{who} {view.accessibleName().lower()}")
