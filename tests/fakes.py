@@ -38,7 +38,7 @@ FIXED_NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 # The SQL table each record type lives in: the audit entries name it.
 TABLE_NAMES: dict[type, str] = {
     e.Child: "child", e.Episode: "episode", e.Review: "review", e.PlanChange: "plan",
-    e.MonitoringOutcome: "monitoring_outcome", e.AdoptionMilestones: "adoption",
+    e.MonitoringOutcome: "monitoring_outcome", e.Note: "note", e.AdoptionMilestones: "adoption",
     e.MissingEpisode: "missing", e.PreviousPermanence: "previous_permanence", e.Iro: "iro",
     PanelMeeting: "panel", AgendaItem: "panel_item",
 }
@@ -270,6 +270,14 @@ class FakeUnitOfWork:
 
     def iros(self) -> list[e.Iro]:
         return self.repo.iros()
+
+    def audit_import(self, file_name: str, details: dict[str, Any]) -> int:
+        entry_id = len(self._state.audit) + 1
+        self._state.audit.append(dict(
+            id=entry_id, at=self.clock(), user=self.user, child_id=None,
+            table_name="imports", row_key=file_name[:120], action="import", old=None,
+            new=_json(details)))
+        return entry_id
 
     def iro_names_in_use(self) -> set[str]:
         names = {r.iro for cls in (e.Child, e.Review) for r in self.repo.records(cls)}

@@ -103,6 +103,20 @@ class MonitoringOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A free-text note on a child's record, e.g. a comment brought in from a spreadsheet.
+
+    ``source`` says where it came from (the file an import read), blank when typed."""
+
+    child_id: str
+    written: date
+    text: str
+    source: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class AdoptionMilestones:
     """Adoption timeline for one child (903 AD1/PlacedAdoption); any date may be unknown."""
 

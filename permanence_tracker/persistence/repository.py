@@ -39,7 +39,7 @@ from permanence_tracker.persistence import tables as t
 from permanence_tracker.persistence.fit import misfits
 
 Record = (
-    e.Episode | e.Review | e.PlanChange | e.MonitoringOutcome
+    e.Episode | e.Review | e.PlanChange | e.MonitoringOutcome | e.Note
     | e.AdoptionMilestones | e.MissingEpisode | e.PreviousPermanence
 )
 
@@ -49,6 +49,7 @@ TABLE_OF: dict[type, Table] = {
     e.Review: t.review,
     e.PlanChange: t.plan,
     e.MonitoringOutcome: t.outcome,
+    e.Note: t.note,
     e.AdoptionMilestones: t.adoption,
     e.MissingEpisode: t.missing,
     e.PreviousPermanence: t.previous,

@@ -154,6 +154,14 @@ outcome = _child_table(
     Index("ix_outcome_child", "child_id"),
 )
 
+note = _child_table(
+    "note",
+    Column("written", Date, nullable=False),
+    _text("text"),
+    _text("source", 200),
+    Index("ix_note_child", "child_id"),
+)
+
 adoption = _child_table(
     "adoption",
     Column("should_be_placed", Date),

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
@@ -15,6 +16,9 @@ from permanence_tracker.domain.panels import PanelMeeting
 from permanence_tracker.persistence import audit, reads
 from permanence_tracker.persistence import tables as t
 from permanence_tracker.persistence.repository import Repository
+
+IMPORTS_TABLE = "imports"  # the audit trail's name for an import as a whole
+_ROW_KEY_LENGTH = 120  # audit.row_key is String(120)
 
 
 class SqlUnitOfWork:
@@ -94,6 +98,13 @@ class SqlUnitOfWork:
 
     def iros(self) -> list[e.Iro]:
         return self.repo.iros()
+
+    def audit_import(self, file_name: str, details: dict[str, Any]) -> int:
+        """The import's own audit entry (see the Protocol), after its records' entries."""
+        self.repo.begin_write()
+        self.repo.audit(IMPORTS_TABLE, file_name[:_ROW_KEY_LENGTH], "import", None, details)
+        return int(self._open.execute(
+            select(t.audit.c.id).order_by(t.audit.c.id.desc()).limit(1)).scalar_one())
 
     def iro_names_in_use(self) -> set[str]:
         """Children's and reviews' IROs, panels' chairs and members (see the Protocol)."""

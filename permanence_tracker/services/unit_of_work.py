@@ -73,6 +73,11 @@ class UnitOfWork(Protocol):
 
     def iros(self) -> list[e.Iro]: ...
 
+    def audit_import(self, file_name: str, details: dict[str, Any]) -> int:
+        """One audit entry for an import as a whole (table ``imports``, action ``import``,
+        ``details`` as its new value), chained like every other entry; returns its id. The
+        records the import writes are audited one by one by the repository as usual."""
+
     def iro_names_in_use(self) -> set[str]:
         """The names any child or review gives as its IRO, or a panel as its chair or a member
         present: an IRO so named has history and is never deleted."""

@@ -63,8 +63,10 @@ class Caseloads:
     @property
     def average_per_fte(self) -> float:
         """Allocated looked-after children per FTE across the IROs listed (the service
-        average the Handbook band is compared with)."""
-        return per_fte(self.children, self.fte) if self.rows else 0.0
+        average the Handbook band is compared with). An IRO whose FTE is not set (0.0: created
+        by a spreadsheet import) is left out, children and all, rather than counted as 1 FTE."""
+        counted = sum(r.children for r in self.rows if r.fte > 0)
+        return per_fte(counted, self.fte) if self.rows else 0.0
 
     @property
     def average_band(self) -> str:

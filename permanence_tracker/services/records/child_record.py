@@ -99,6 +99,7 @@ class ChildRecord:
     missing: tuple[e.MissingEpisode, ...]
     audit: tuple[AuditRow, ...]  # newest first
     open_episode: e.Episode | None  # the episode a change of legal status/placement would end
+    notes: tuple[e.Note, ...] = ()  # newest first (comments brought in by an import, say)
 
 
 def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> ChildRecord:
@@ -109,6 +110,7 @@ def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> Ch
             raise NotFoundError(f"no child with ID {child_id!r}: check the ID")
         settings = uow.settings()
         trail = uow.repo.audit_trail(child_id)
+        notes = uow.repo.records(e.Note, child_id)
     history = histories[0]
     calendar = WorkingCalendar(settings.closure_days)
     standing = assess_child(history, as_of, calendar, settings)
@@ -133,6 +135,7 @@ def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> Ch
         missing=tuple(sorted(history.missing, key=lambda m: m.start, reverse=True)),
         audit=tuple(_audit(row) for row in reversed(trail)),
         open_episode=current_episode(history.episodes),
+        notes=tuple(sorted(notes, key=lambda n: (n.written, n.id or 0), reverse=True)),
     )
 
 
