@@ -33,8 +33,9 @@ def render_text(f: Summary) -> str:
                  f"A2 over {plural(drift.a2_days, 'day')} {len(drift.a2)}")
     lines.append("  IRO caseloads:")
     for row in f.iro_caseloads:
-        lines.append(f"    {row.iro}: {plural(row.children, 'child', 'children')}, {row.fte} FTE, "
-                     f"{row.per_fte} per FTE ({row.band})")
+        load = (f"{row.fte} FTE, {row.per_fte} per FTE ({row.band})" if row.per_fte is not None
+                else "FTE not set")
+        lines.append(f"    {row.iro}: {plural(row.children, 'child', 'children')}, {load}")
     lines.append("  Month ends: " + ", ".join(
         f"{m.day:%Y-%m} {m.looked_after}" for m in f.month_end_counts))
     return "\n".join(lines)

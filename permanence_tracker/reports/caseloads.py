@@ -34,13 +34,16 @@ DRIFT_CODES = ("ICO", "A1", "A2")
 SHORT_STATUS = {"2nd review due within 28 days, no plan": "due soon, no plan"}
 
 
-def _n(value: float) -> str:
-    """FTE and per-FTE figures as the services round them (2 dp), without trailing zeros."""
+def _n(value: float | None) -> str:
+    """FTE and per-FTE figures as the services round them (2 dp), without trailing zeros;
+    "not set" for an IRO whose FTE is not set (created by a spreadsheet import)."""
+    if value is None or value <= 0:
+        return "not set"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def band_text(band: str, low: int, high: int) -> str:
-    return f"{band} {low}–{high}"
+    return "FTE not set" if band == "unset" else f"{band} {low}–{high}"
 
 
 def summary_rows(data: CaseloadsData) -> tuple[list[list[str]], list[bool]]:
@@ -95,8 +98,9 @@ def child_rows(children: Iterable[ChildRow], due_by_child: Mapping[str, DueRevie
 
 def _section_text(row: IroCaseload, low: int, high: int) -> str:
     text = (f"{count(row.children, 'looked-after child', 'looked-after children')} · "
-            f"{_n(row.fte)} FTE · {_n(row.per_fte)} per FTE ({row.band} the {low}–{high} band)"
-            f" · {row.overdue:,} overdue · {row.due_soon:,} due in the next 8 weeks")
+            + (f"{_n(row.fte)} FTE · {_n(row.per_fte)} per FTE ({row.band} the {low}–{high} band)"
+               if row.band != "unset" else "FTE not set: no per-FTE figure or band")
+            + f" · {row.overdue:,} overdue · {row.due_soon:,} due in the next 8 weeks")
     if row.dual_role:
         text += (f" · dual role: {row.cp_cases:,} child protection cases, total {row.total:,}"
                  f" ({_n(row.total_per_fte)} per FTE)")

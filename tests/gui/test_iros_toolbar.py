@@ -173,3 +173,26 @@ def test_the_page_has_its_own_toolbar_with_the_four_commands(page):
     assert bar.accessibleName() == "IRO actions" and not bar.isMovable()
     assert [a.text() for a in bar.actions()] == ["Add IRO…", "Edit IRO…", "Retire IRO",
                                                  "Delete IRO…"]
+
+
+def test_an_iro_whose_fte_is_not_set_says_so_and_edit_sets_it(page, qtbot):
+    """An IRO a spreadsheet import created (FTE 0.0, not set) shows "not set" and "FTE not
+    set", never a figure worked out on an assumed FTE; Edit IRO… sets it."""
+    from dataclasses import replace
+
+    with page.session.uow() as uow:  # as the spreadsheet import stores them
+        uow.repo.add(Iro("Una Unset", fte=0.0))
+        child = uow.repo.child("P5")
+        uow.repo.update(replace(child, iro="Una Unset"))
+    with qtbot.waitSignal(page.session.changed, timeout=10000):
+        page.session.reload()
+    assert (_cell(page, "Una Unset", 1), _cell(page, "Una Unset", 3),
+            _cell(page, "Una Unset", 4)) == ("not set", "not set", "FTE not set")
+    assert "set the FTE with Edit IRO" in page.proxy.data(
+        page.proxy.index(_names(page).index("Una Unset"), 4), Qt.ItemDataRole.ToolTipRole)
+    page.select_iro("Una Unset")
+    page.toolbar.edit.trigger()
+    dialog = page.toolbar.dialog
+    dialog.ui.fte.setText("0.5")
+    _save(qtbot, page, dialog)
+    assert (_cell(page, "Una Unset", 1), _cell(page, "Una Unset", 3)) == ("0.5", "2.0")

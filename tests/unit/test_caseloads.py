@@ -123,3 +123,22 @@ def test_empty_service_has_no_average():
     result = caseloads(cohort)
     assert (result.rows, result.fte, result.average_per_fte, result.unallocated) == (
         (), 0.0, 0.0, 0)
+
+
+def test_an_iro_whose_fte_is_not_set_gets_no_invented_figure():
+    """An IRO created by a spreadsheet import has FTE 0.0, "not set" (issue 10 item 3: never
+    invent FTE): no per-FTE figure or band, and the service figures leave them out, children
+    and all. Lee: 2 children (L1; L2 short breaks) at 1.0 FTE; Una: 2 children, FTE not set."""
+    iros = (Iro("Lee", fte=1.0), Iro("Una", fte=0.0))
+    histories = (history("L1", "Lee", "2026-02-04"), history("L2", "Lee", legal="V3"),
+                 history("U1", "Una"), history("U2", "Una", "2026-03-01"))
+    standings = tuple(assess_child(h, AS_OF, CALENDAR, SETTINGS) for h in histories)
+    cohort = Cohort(AS_OF, SETTINGS, iros, standings, CALENDAR)
+    loads = caseloads(cohort)
+    una = next(r for r in loads.rows if r.name == "Una")
+    assert (una.children, una.per_fte, una.band, una.total_per_fte) == (2, None, "unset", None)
+    assert loads.fte_not_set == ("Una",)
+    assert loads.average_per_fte == 2.0  # Lee's 2 children over 1.0 FTE; Una's 2 left out
+    assert loads.total_per_fte == 2.0
+    summary = next(r for r in iro_caseloads(cohort) if r.iro == "Una")
+    assert (summary.per_fte, summary.band) == (None, "unset")

@@ -169,7 +169,7 @@ class EditIroDialog(AddIroDialog):
         ui = self.ui
         ui.name.setText(row.name)
         ui.name.setReadOnly(row.has_history)
-        ui.fte.setText(f"{row.fte:g}")
+        ui.fte.setText(f"{row.fte:g}" if row.fte > 0 else "")  # not set: asked, never shown 0
         ui.dual_role.setChecked(row.dual_role)
         self._dual_role(row.dual_role)
         ui.cp_cases.setValue(row.cp_cases)

@@ -22,18 +22,26 @@ from permanence_tracker.gui.models.rows_table import Column, RowsTableModel, tin
 from permanence_tracker.services.permanence.caseloads import Caseloads, IroCaseload
 from permanence_tracker.services.records.iros import IroRow
 
-BAND_WORDS = {"above": "▲ Above band", "within": "Within band", "below": "▼ Below band"}
+BAND_WORDS = {"above": "▲ Above band", "within": "Within band", "below": "▼ Below band",
+              "unset": "FTE not set"}
+NOT_SET = "not set"  # an FTE or per-FTE figure of an IRO whose FTE is not set yet
 HANDBOOK = "IRO Handbook para 7.15"
 
 
-def number(value: float) -> str:
-    """1 or 2 decimal places: 0.8, 3.75, 2.0."""
+def number(value: float | None) -> str:
+    """1 or 2 decimal places: 0.8, 3.75, 2.0; "not set" for an FTE figure not set."""
+    if value is None:
+        return NOT_SET
     text = f"{value:.2f}"
     return text[:-1] if text.endswith("0") else text
 
 
 def band_explanation(row: IroCaseload, low: int, high: int) -> str:
     children = plural(row.children, "looked-after child", "looked-after children")
+    if row.band == "unset":
+        return (f"{row.name}'s FTE is not set (created by a spreadsheet import), so no per-FTE "
+                f"figure or band is shown and their {children} are left out of the service "
+                "figures: set the FTE with Edit IRO… (F2).")
     text = (f"{children} ÷ {number(row.fte)} FTE = {number(row.per_fte)} per FTE: "
             f"{row.band} the band of {low}-{high} per full-time IRO ({HANDBOOK}). "
             "The band is judged on looked-after children only.")
@@ -96,22 +104,26 @@ def _overdue(row: IroCaseload) -> QColor | None:
 FIGURE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # figures line up right
 
 
-def _figure(title: str, value: Callable[[IroCaseload], float], tip: str,
-            show: Callable[[float], str] = number, **more: Any) -> Column[IroCaseload]:
-    """A right-aligned figure (FTE to 2 places; ``show=str`` for a count), sorted by value."""
-    return Column(title, lambda r: show(value(r)), value, header_tip=tip, align=FIGURE,
+def _figure(title: str, value: Callable[[IroCaseload], float | None], tip: str,
+            show: Callable[[Any], str] = number, **more: Any) -> Column[IroCaseload]:
+    """A right-aligned figure (FTE to 2 places; ``show=str`` for a count), sorted by value; a
+    figure not set ("not set", None) sorts below every number."""
+    def key(row: IroCaseload) -> float:
+        found = value(row)
+        return -1.0 if found is None else found
+    return Column(title, lambda r: show(value(r)), key, header_tip=tip, align=FIGURE,
                   foreground=_greyed, **more)
 
 
 COLUMNS: tuple[Column[IroCaseload], ...] = (
     Column("IRO", _name, lambda r: r.name.casefold(), foreground=_greyed),
-    _figure("FTE", lambda r: r.fte, "Full-time equivalent post"),
+    _figure("FTE", lambda r: r.fte if r.fte > 0 else None, "Full-time equivalent post"),
     _figure("Looked after", lambda r: r.children, "Looked-after children allocated to this IRO",
             str),
     _figure("Per FTE", lambda r: r.per_fte,
             "Looked-after children per full-time equivalent: what the band judges",
             background=_off_band),
-    Column("Band", _band, lambda r: ("below", "within", "above").index(r.band),
+    Column("Band", _band, lambda r: ("unset", "below", "within", "above").index(r.band),
            header_tip=f"Against the recommended caseload band ({HANDBOOK})",
            background=_off_band, foreground=_greyed),
     Column("Dual role", lambda r: "Yes" if r.dual_role else "No", lambda r: r.dual_role,

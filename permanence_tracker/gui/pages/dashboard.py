@@ -191,8 +191,9 @@ class DashboardPage(Page):
             self.charts[key].set_chart(charts.bar_chart(title, bars, palette), text(board),
                                        len(counts))
         loads = board.caseloads
-        bars = charts.Bars([f"{r.name} ({r.band})" for r in loads.rows],
-                           [r.per_fte for r in loads.rows], "children per FTE", 1)
+        measured = [r for r in loads.rows if r.per_fte is not None]  # FTE set: a figure
+        bars = charts.Bars([f"{r.name} ({r.band})" for r in measured],
+                           [r.per_fte or 0.0 for r in measured], "children per FTE", 1)
         self.charts["caseloads"].set_chart(
             charts.caseload_chart(f"IRO caseloads against the {loads.low}-{loads.high} band",
                                   bars, loads.low, loads.high, palette),

@@ -136,6 +136,7 @@ def caseloads(board: Dashboard) -> str:
     band = f"the band of {loads.low}-{loads.high} per full-time IRO ({HANDBOOK})"
     if not loads.rows:
         return f"No IROs listed yet. Caseloads are judged against {band}."
-    each = "; ".join(f"{r.name} {number(r.per_fte)} ({r.band})" for r in loads.rows)
+    each = "; ".join(f"{r.name} {number(r.per_fte)} ({r.band})" if r.per_fte is not None
+                     else f"{r.name} FTE not set" for r in loads.rows)
     return (f"Looked-after children per FTE: {each}. Service average "
             f"{number(loads.average_per_fte)} ({loads.average_band}), against {band}.")

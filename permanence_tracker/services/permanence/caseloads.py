@@ -27,10 +27,10 @@ class IroCaseload:
     dual_role: bool
     cp_cases: int  # child protection cases (dual role only)
     children: int  # looked-after children allocated to this IRO
-    per_fte: float  # looked-after children per FTE: what the band judges
-    band: str  # "below", "within" or "above" the band
+    per_fte: float | None  # looked-after children per FTE: what the band judges; None: FTE unset
+    band: str  # "below", "within" or "above" the band; "unset" while the FTE is not set
     total: int  # looked-after children + CP cases
-    total_per_fte: float
+    total_per_fte: float | None
     overdue: int  # looked-after children whose next review is overdue
     due_soon: int  # next reviews due in the next 8 weeks
     listed: bool = True  # False: named on child records but not in the IRO list (FTE 1.0)
@@ -74,7 +74,16 @@ class Caseloads:
 
     @property
     def total_per_fte(self) -> float:
-        return per_fte(self.total, self.fte) if self.rows else 0.0
+        """Looked-after children and CP cases per FTE, leaving out (as the average does) the
+        IROs whose FTE is not set."""
+        counted = sum(r.total for r in self.rows if r.fte > 0)
+        return per_fte(counted, self.fte) if self.rows else 0.0
+
+    @property
+    def fte_not_set(self) -> tuple[str, ...]:
+        """IROs whose FTE is not set yet (created by a spreadsheet import): their children are
+        left out of the service figures until someone sets it on the IROs page."""
+        return tuple(r.name for r in self.rows if r.band == "unset")
 
     @property
     def overdue(self) -> int:
@@ -111,7 +120,7 @@ def _row(load: IroLoad, iro: Iro | None, overdue: dict[str, int],
     return IroCaseload(
         name=name, fte=load.fte, dual_role=bool(iro and iro.dual_role), cp_cases=cp,
         children=load.children, per_fte=load.per_fte, band=load.band,
-        total=total, total_per_fte=per_fte(total, load.fte),
+        total=total, total_per_fte=per_fte(total, load.fte) if load.fte > 0 else None,
         overdue=overdue.get(name, 0), due_soon=soon.get(name, 0),
         listed=iro is not None, active=iro.active if iro is not None else True,
     )

@@ -94,9 +94,9 @@ class ReviewsInPeriod:
 class IroLoad:
     iro: str
     children: int  # looked-after children allocated on as_of
-    fte: float  # 1.0 for an IRO named on a child but not in the IRO list
-    per_fte: float
-    band: str  # "below", "within" or "above" the IRO Handbook band
+    fte: float  # 1.0 for an IRO named on a child but not in the IRO list; 0.0: not set
+    per_fte: float | None  # None while the IRO's FTE is not set (never assumed)
+    band: str  # "below", "within" or "above" the IRO Handbook band; "unset": FTE not set
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +276,9 @@ def iro_caseloads(cohort: Cohort) -> tuple[IroLoad, ...]:
         if iro is not None and not iro.active and not counts[name]:
             continue
         fte = iro.fte if iro else 1.0
+        if fte <= 0:  # created by a spreadsheet import, FTE not yet set: no figure invented
+            rows.append(IroLoad(name, counts[name], fte, None, "unset"))
+            continue
         load = per_fte(counts[name], fte)
         rows.append(IroLoad(name, counts[name], fte, load,
                             caseload_band(load, cohort.settings.caseload_low,
