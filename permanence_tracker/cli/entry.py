@@ -21,6 +21,7 @@ from permanence_tracker.cli import (
     demo,
     export903,
     import903,
+    import_spreadsheet,
     init,
     panels,
     records,
@@ -30,8 +31,8 @@ from permanence_tracker.cli import (
 )
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
-COMMAND_MODULES = (init, summary, import903, demo, records, care, panels, reports, export903,
-                   settings)
+COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
+                   reports, export903, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:

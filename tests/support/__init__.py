@@ -1,0 +1,1 @@
+"""Builders of synthetic test inputs (workbooks, 903 returns): no real data anywhere."""
