@@ -4,7 +4,8 @@ Run through ``scripts/screenshots`` (which starts Xvfb and the openbox window ma
 sets QT_SCALE_FACTOR for ``--scale``); the PNGs go to $PT_SCREENSHOTS_DIR, else
 docs/screenshots/. Windows are grabbed from the screen with the frame openbox draws, as a
 user sees them. Shots 00-12 are the pages and the first dialogs; 20 and up are issue 10's
-(settings, IROs, care, 903 import, trackers, the plan agreed late, problems under fields).
+(settings, IROs, care, 903 import, trackers, the plan agreed late, problems under fields);
+40-44 are issue 11's spreadsheet import wizard, one per page.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def main() -> int:
     _record_shots(window, session, app)
     _check_return_shot(window, session, app)
     _new_dialog_shots(window, session, work, app)
+    _spreadsheet_wizard_shots(window, work, app)
     window.close()
     context.dispose()
     return 0
@@ -242,6 +244,74 @@ def _plan_late_tile_shot(window, app) -> None:
     while page.board is None or page._task is not None:
         _settle(app, 0.2)
     _save(page.tiles["without_plan"], "29-dashboard-tile-plan-agreed-late", app)
+
+
+# -- issue 11's spreadsheet import wizard ------------------------------------------------
+def _spreadsheet_workbook(path: Path) -> Path:
+    """A small synthetic tracker workbook: title rows, typed statuses, two date styles, an IRO
+    with stray spaces, a bad date and a totals row."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "LAC tracker"
+    sheet.append(["Permanence tracker 2025-26 (synthetic)"])
+    sheet.append([])
+    sheet.append(["Child ID", "Forename", "Surname", "DOB", "Legal Status", "Date became LAC",
+                  "1st LAC review", "2nd LAC review", "Plan type", "Date plan agreed", "IRO",
+                  "Keyworker"])
+    sheet.append(["S1", "Ada", "Ash", datetime(2015, 5, 4), "S20", "06/01/2025", "2025-02-03",
+                  "02/05/2025", "Long term fostering", "01/04/2025", " Jo  Bloggs ", "Sam Sw"])
+    sheet.append(["S2", "Ben", "Birch", "04/05/2016", "ICO", "06/01/2025", "03/02/2025",
+                  "2025-05-02", "SGO", "01/07/2025", "Jo Bloggs", ""])
+    sheet.append(["S3", "Cy", "Cole", "04/05/2017", "ICO", "06/01/2025", "03/02/2025",
+                  "02/05/2025", "Adoption", "01/04/2025", "Kay Lee", ""])
+    sheet.append(["S4", "Dot", "Dale", "31/02/2016", "S20", "06/01/2025", "", "", "", "", "",
+                  ""])
+    sheet.append(["Total", 4])
+    book.save(path)
+    return path
+
+
+def _spreadsheet_wizard_shots(window, work: Path, app) -> None:
+    """File ▸ Import tracker spreadsheet… on a tracker holding S3 from a 903 return (so the
+    sheet's legal status conflicts), one shot per page."""
+    from permanence_tracker.app import open_context
+    from permanence_tracker.domain.entities import Child, Episode
+    from permanence_tracker.gui.import_spreadsheet import open_spreadsheet_wizard
+    from permanence_tracker.gui.session import Session
+    from permanence_tracker.services.records.editing import add_child, save_episode
+
+    context = open_context(f"sqlite:///{work / 'spreadsheet.sqlite'}", user="demo.user")
+    add_child(context.uow, Child("S3", date(2017, 5, 4), forename="Cy", surname="Cole"), AS_OF)
+    save_episode(context.uow, Episode("S3", date(2025, 1, 6), "S", "V2", placement="U4",
+                                      provider="PR1"), AS_OF)
+    path = _spreadsheet_workbook(work / "our-tracker.xlsx")
+    wizard = open_spreadsheet_wizard(Session(context, AS_OF), AS_OF, window, path)
+    while not wizard.file_page.isComplete():
+        _settle(app, 0.2)
+    _save(wizard, "40-spreadsheet-choose-file", app)
+    wizard.next()
+    _save(wizard, "41-spreadsheet-map-columns", app)
+    wizard.next()
+    while wizard.state.preview is None:
+        _settle(app, 0.2)
+    wizard.preview_page.tabs.setCurrentIndex(2)  # the conflicts, one decided
+    wizard.preview_page.conflicts.decide(0, "take")
+    _save(wizard, "42-spreadsheet-preview", app)
+    wizard.next()
+    wizard.import_page.skip_box.setChecked(True)
+    _save(wizard, "43-spreadsheet-import", app)
+    wizard.import_page.rejects_edit.setText(str(work / "rejected-rows.csv"))
+    wizard.next()
+    while wizard.currentId() != 4:  # the commit runs off the GUI thread
+        _settle(app, 0.2)
+    _save(wizard, "44-spreadsheet-summary", app)
+    wizard.close()
+    _settle(app)
+    context.dispose()
 
 
 if __name__ == "__main__":

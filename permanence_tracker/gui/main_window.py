@@ -45,6 +45,7 @@ from permanence_tracker.services.reporting.inputs import REPORTS
 STANDARD = QKeySequence.StandardKey
 REPORTS_KEYS = "Ctrl+Shift+T"  # not Ctrl+Shift+P: that is "Permanence plan…" in a record
 IMPORT_KEYS = "Ctrl+Shift+I"
+SPREADSHEET_KEYS = "Ctrl+Shift+M"  # "moving in" (issue 11): Ctrl+Shift+S is taken in a record
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
              "Run the DfE's 903 validation rules on the return"),
             ("import903", "Import 903 return…", IMPORT_KEYS, self.import_903,
              "Import a 903 return's CSV files or folders (or drop them on the window)"),
+            ("import_spreadsheet", "Import tracker spreadsheet…", SPREADSHEET_KEYS,
+             self.import_spreadsheet,
+             "Bring in your tracker spreadsheet (.xlsx, .csv, .ods, .xls), previewed first "
+             "(or drop a workbook on the window)"),
             ("settings", "Settings…", None, self.open_settings,
              "Change the authority's settings: its name, closure days, caseload band, lists"),
             ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
@@ -174,7 +179,8 @@ class MainWindow(QMainWindow):
         pages = [f"page:{n}" for n in range(len(self.pages))]
         report_entries = [f"report:{name}" for name in REPORTS]
         for title, names in (
-            ("&File", ["open_tracker", "", "add_child", "", "import903", "export903",
+            ("&File", ["open_tracker", "", "add_child", "", "import903", "import_spreadsheet",
+                       "export903",
                        "check903", "", "settings", "", "quit"]),
             ("&View", ["today", "refresh"]),
             ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
@@ -220,17 +226,31 @@ class MainWindow(QMainWindow):
 
         return open_import_dialog(self.session, self.today, self, paths)
 
+    def import_spreadsheet(self, path=None) -> QDialog:
+        """File ▸ Import tracker spreadsheet…, or a workbook dropped on the window
+        (gui/import_spreadsheet/)."""
+        from permanence_tracker.gui.import_spreadsheet import open_spreadsheet_wizard
+
+        return open_spreadsheet_wizard(self.session, self.today, self, path)
+
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         from permanence_tracker.gui.import903 import droppable_paths
+        from permanence_tracker.gui.import_spreadsheet import droppable_workbooks
 
-        if droppable_paths(event.mimeData()):  # CSV files or folders: a 903 return
+        # CSV files or folders: a 903 return; a workbook: a tracker spreadsheet
+        if droppable_paths(event.mimeData()) or droppable_workbooks(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         from permanence_tracker.gui.import903 import droppable_paths
+        from permanence_tracker.gui.import_spreadsheet import droppable_workbooks
 
+        workbooks = droppable_workbooks(event.mimeData())
         paths = droppable_paths(event.mimeData())
-        if paths:
+        if workbooks:
+            event.acceptProposedAction()
+            self.import_spreadsheet(workbooks[0])
+        elif paths:
             event.acceptProposedAction()
             self.import_903(paths)
 

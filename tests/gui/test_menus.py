@@ -48,6 +48,7 @@ def test_the_menus_and_what_they_hold(window):
     assert _texts(menus["File"]) == ["Open tracker…", "Open &Recent", "—",  # issue 10 item 6
                                      "Add child…", "—",
                                      "Import 903 return…",  # issue 10: import from the app
+                                     "Import tracker spreadsheet…",  # issue 11
                                      "Export 903 return…",
                                      "Check the 903 return…", "—", "Settings…", "—",
                                      "Quit"]
