@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import SchemaItem
 
+from permanence_tracker.domain.limits import CHILD_ID, NAME, NOTE_SOURCE, OUTCOME, PLAN_TYPE
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -60,7 +62,8 @@ def _version() -> Column:
 
 def _child_fk() -> Column:
     return Column(
-        "child_id", String(40), ForeignKey("child.child_id", ondelete="CASCADE"), nullable=False
+        "child_id", String(CHILD_ID), ForeignKey("child.child_id", ondelete="CASCADE"),
+        nullable=False
     )
 
 
@@ -79,7 +82,7 @@ def _child_table(name: str, *items: SchemaItem) -> Table:
 iro = Table(
     "iro",
     metadata,
-    Column("name", String(120), primary_key=True),
+    Column("name", String(NAME), primary_key=True),
     Column("fte", Float, nullable=False, server_default="1.0"),
     Column("dual_role", Boolean, nullable=False, server_default="0"),
     Column("cp_cases", Integer, nullable=False, server_default="0"),
@@ -90,9 +93,9 @@ iro = Table(
 child = Table(
     "child",
     metadata,
-    Column("child_id", String(40), primary_key=True),
-    _text("forename", 120),
-    _text("surname", 120),
+    Column("child_id", String(CHILD_ID), primary_key=True),
+    _text("forename", NAME),
+    _text("surname", NAME),
     Column("dob", Date, nullable=False),
     _text("sex", 1),
     _text("ethnicity", 8),
@@ -101,11 +104,11 @@ child = Table(
     Column("uasc_ceased", Date),
     Column("mother", Boolean),
     Column("mother_child_dob", Date),
-    _text("locality", 120),
-    _text("area", 120),
-    _text("team", 120),
-    _text("social_worker", 120),
-    _text("iro", 120),
+    _text("locality", NAME),
+    _text("area", NAME),
+    _text("team", NAME),
+    _text("social_worker", NAME),
+    _text("iro", NAME),
     _version(),
     Index("ix_child_iro", "iro"),
 )
@@ -131,7 +134,7 @@ review = _child_table(
     "review",
     Column("held", Date, nullable=False),
     _text("participation", 3),
-    _text("iro", 120),
+    _text("iro", NAME),
     Column("plan_in_place", Boolean),
     _text("notes"),
     UniqueConstraint("child_id", "held", name="uq_review_child_held"),
@@ -140,8 +143,8 @@ review = _child_table(
 plan = _child_table(
     "plan",
     Column("agreed", Date, nullable=False),
-    Column("primary", String(60), nullable=False),
-    _text("parallel", 60),
+    Column("primary", String(PLAN_TYPE), nullable=False),
+    _text("parallel", PLAN_TYPE),
     _text("notes"),
     Index("ix_plan_child", "child_id"),
 )
@@ -149,7 +152,7 @@ plan = _child_table(
 outcome = _child_table(
     "monitoring_outcome",
     Column("recorded", Date, nullable=False),
-    Column("outcome", String(120), nullable=False),
+    Column("outcome", String(OUTCOME), nullable=False),
     _text("notes"),
     Index("ix_outcome_child", "child_id"),
 )
@@ -158,7 +161,7 @@ note = _child_table(
     "note",
     Column("written", Date, nullable=False),
     _text("text"),
-    _text("source", 200),
+    _text("source", NOTE_SOURCE),
     Index("ix_note_child", "child_id"),
 )
 
@@ -202,7 +205,7 @@ panel = Table(
     _id(),
     Column("date", Date, nullable=False),
     Column("type", Text, nullable=False),
-    _text("chair", 120),
+    _text("chair", NAME),
     Column("members", NameList, nullable=False, server_default=""),
     Column("quorate", Boolean),  # unknown until the panel has met
     _text("venue"),
@@ -217,7 +220,7 @@ panel_item = Table(
     _id(),
     # No cascade: a panel is deleted only once its items are (each deletion audited).
     Column("panel_id", Integer, ForeignKey("panel.id"), nullable=False),
-    Column("child_id", String(40), ForeignKey("child.child_id", ondelete="CASCADE")),
+    Column("child_id", String(CHILD_ID), ForeignKey("child.child_id", ondelete="CASCADE")),
     Column("business", Text, nullable=False),
     _text("carers"),
     _text("terms"),
@@ -247,7 +250,7 @@ audit = Table(
     _id(),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("user", String(120), nullable=False),
-    Column("child_id", String(40)),  # no FK: the trail outlives a deleted child
+    Column("child_id", String(CHILD_ID)),  # no FK: the trail outlives a deleted child
     Column("table_name", String(40), nullable=False),
     Column("row_key", String(120), nullable=False),
     Column("action", String(6), nullable=False),  # insert, update, delete

@@ -18,6 +18,7 @@ from permanence_tracker.services.imports.spreadsheet.fields import FIELDS
 from permanence_tracker.services.imports.spreadsheet.model import (
     OUTCOMES,
     Choice,
+    Conflict,
     Decisions,
     ImportSummary,
     Preview,
@@ -135,8 +136,39 @@ def _conflicts(preview: Preview, decisions: Decisions, advice: Advice) -> list[s
         else:
             decided = CHOICE_WORDS[choice] if choice is not None else advice.undecided
         lines.append(f"  row {c.row}, child {c.child_id}, {FIELDS[c.field].label}: tracker "
-                     f"'{c.tracker_value}', spreadsheet '{c.sheet_value}' ({c.why}) -> {decided}")
+                     f"'{c.tracker_value}', spreadsheet '{c.sheet_value}' "
+                     f"({conflict_reason(c)}) -> {decided}")
     return lines
+
+
+_REFUSALS: dict[str, str] = {
+    "care_start": "the tracker's episodes set when care began: correct them on the child's "
+                  "record if they are wrong",
+    "no_date": "the row gives no review date or date care began on which to record a change "
+               "of legal status: record it on the child's record",
+    "episode_start": "the episode began that day: correct the episode on the child's record",
+    "closed_episode": "that episode has ended and later ones follow: record the change on the "
+                      "child's record"}
+
+
+def conflict_reason(c: Conflict) -> str:
+    """Why the sheet and the tracker disagree, in words, and why the sheet's value cannot be
+    taken when it cannot (the wizard's "Why" column shows the same words)."""
+    label = FIELDS[c.field].label.lower() if c.field in FIELDS else c.field
+    if c.kind == "episode":
+        on = f"on {uk_date(c.on)}" if c.on else "now"
+        held = f"{label} {c.tracker_value}" if c.tracker_value else f"no {label}"
+        why = (f"the tracker's episode open {on} (from {uk_date(c.record_date)}, e.g. from a "
+               f"903 return) has {held}")
+        if c.field == "legal_status" and c.takeable:
+            why += f"; taking the sheet's records a change of legal status on {uk_date(c.on)}"
+    elif c.kind == "care_start":
+        why = "no period of care in the tracker starts on this date"
+    elif c.kind == "plan":
+        why = f"the tracker has a different plan agreed on {uk_date(c.record_date)}"
+    else:
+        why = f"the tracker has a different {label}"
+    return f"{why}; {_REFUSALS[c.refusal]}" if c.refusal else why
 
 
 def _matches(preview: Preview, decisions: Decisions, advice: Advice) -> list[str]:

@@ -116,7 +116,7 @@ def test_skip_invalid_writes_the_valid_rows_and_a_rejects_file(context, tmp_path
         [review] = uow.repo.records(e.Review)
         assert (review.child_id, review.held, review.participation) == (
             "K8", date(2025, 6, 1), "PN1")
-    with rejects.open(newline="") as handle:
+    with rejects.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 17
     assert list(rows[0])[-4:] == ["file", "row", "column", "reason"]

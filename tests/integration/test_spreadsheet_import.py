@@ -93,8 +93,9 @@ def test_the_messy_workbook_comes_in_with_the_right_standing(uow, context, s3_in
     assert loads == {"Jo Bloggs": 2, "Kay Lee": 1}
     assert {i.fte for i in cohort.iros} == {FTE_NOT_SET}
     with uow() as u:
-        [episode] = u.repo.records(Episode, "S3")
-        assert episode.legal_status == "C1" and episode.placement == "U4"
+        ended, episode = sorted(u.repo.records(Episode, "S3"), key=lambda ep: ep.start)
+        assert (ended.legal_status, ended.rec) == ("V2", "X1") and ended.end == episode.start
+        assert (episode.legal_status, episode.rne, episode.placement) == ("C1", "L", "U4")
         assert [n.text for n in u.repo.records(Note)] == ["Settled"]
         check = u.verify_audit()
     assert check.intact

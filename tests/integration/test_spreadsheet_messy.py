@@ -98,8 +98,9 @@ def _assert_common(standing) -> None:
 
 
 @pytest.mark.parametrize("decision, ls3, ls4, reason3", [
-    ("keep", "V2", "C2", ReasonGroup.SECTION_20),
-    ("take", "C1", "E1", ReasonGroup.INTERIM_CARE_ORDER),
+    ("keep", ["V2"], ["C2"], ReasonGroup.SECTION_20),
+    # take records a change of legal status on the row's latest review (903 RNE L)
+    ("take", ["V2", "C1"], ["C2", "E1"], ReasonGroup.INTERIM_CARE_ORDER),
 ])
 def test_the_messy_workbook_comes_in_with_the_right_standing(context, capsys, tracker,
                                                              decision, ls3, ls4, reason3):
@@ -117,8 +118,8 @@ def test_the_messy_workbook_comes_in_with_the_right_standing(context, capsys, tr
     assert {i.fte for i in cohort.iros} == {FTE_NOT_SET}
     assert "New IROs created (3): Jo Bloggs, Kay Lee, Lou Mint" in out
     with context.uow() as uow:
-        assert [ep.legal_status for ep in uow.repo.records(Episode, "M3")] == [ls3]
-        assert [ep.legal_status for ep in uow.repo.records(Episode, "M4")] == [ls4]
+        assert [ep.legal_status for ep in uow.repo.records(Episode, "M3")] == ls3
+        assert [ep.legal_status for ep in uow.repo.records(Episode, "M4")] == ls4
         assert sorted(r.held for r in uow.repo.records(Review, "M4")) == [
             date(2025, 7, 25), date(2025, 10, 20)]
         plans = {p.child_id: p.primary for p in uow.repo.records(PlanChange)}

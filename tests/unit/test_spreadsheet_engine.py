@@ -30,6 +30,7 @@ from permanence_tracker.services.imports.spreadsheet.service import (
     preview_import,
 )
 from permanence_tracker.services.records.child_record import load_child_record
+from permanence_tracker.text.spreadsheet_report import conflict_reason
 
 TODAY = date(2026, 4, 1)
 SOURCE = ImportSource("tracker.xlsx", "ab" * 32, "LAC")
@@ -155,7 +156,7 @@ def test_duplicate_child_ids_are_a_problem_on_each_row(uow, store, tmp_path):
     rejects = tmp_path / "rejects.csv"
     summary = commit(uow, p, skip_invalid=True, rejects_to=rejects)
     assert summary.children_changed == ("C3",) and summary.counts["rejected"] == 2
-    lines = list(csv.reader(rejects.open(encoding="utf-8")))
+    lines = list(csv.reader(rejects.open(encoding="utf-8-sig")))
     assert lines[0][-4:] == ["sheet", "row", "column", "reason"]
     assert [line[-3] for line in lines[1:]] == ["4", "5"]
 
@@ -164,7 +165,7 @@ def test_a_formula_in_a_rejected_row_is_written_as_text(uow, tmp_path):
     p = preview(uow, row("=HYPERLINK(1)", dob="31/02/2015"))
     rejects = tmp_path / "rejects.csv"
     commit(uow, p, skip_invalid=True, rejects_to=rejects)
-    assert list(csv.reader(rejects.open(encoding="utf-8")))[1][0] == "'=HYPERLINK(1)"
+    assert list(csv.reader(rejects.open(encoding="utf-8-sig")))[1][0] == "'=HYPERLINK(1)"
 
 
 def test_a_us_order_date_column_is_flagged_on_every_row_never_guessed(uow, store):
@@ -201,7 +202,9 @@ def test_a_legal_status_differing_from_the_903_episode_is_a_conflict(uow, store)
     [conflict] = p.conflicts
     assert (conflict.field, conflict.tracker_value, conflict.sheet_value) == (
         "legal_status", "V2", "C1")
-    assert "02/05/2025" in conflict.why
+    assert (conflict.kind, conflict.on, conflict.record_date) == (
+        "episode", date(2025, 5, 2), date(2025, 1, 6))
+    assert "02/05/2025" in conflict_reason(conflict)
     with pytest.raises(ValidationError, match="nobody has decided"):
         commit(uow, p)
     commit(uow, p, Decisions({conflict.key: "keep"}))
@@ -211,7 +214,7 @@ def test_a_legal_status_differing_from_the_903_episode_is_a_conflict(uow, store)
         assert len(u.repo.records(Review)) == 2  # the rest of the row was written
 
 
-def test_take_replaces_the_trackers_value_and_skip_leaves_the_row(uow, store):
+def test_take_records_a_change_of_legal_status_and_skip_leaves_the_row(uow, store):
     _903_episode(uow)
     p = preview(uow, row())
     commit(uow, p, Decisions({}, all="skip"))
@@ -219,8 +222,14 @@ def test_take_replaces_the_trackers_value_and_skip_leaves_the_row(uow, store):
         assert u.repo.records(Review) == []
     commit(uow, p, Decisions({}, all="take"))
     with uow() as u:
-        [episode] = u.repo.records(Episode)
-        assert episode.legal_status == "C1" and episode.start == date(2025, 1, 6)
+        ended, new = sorted(u.repo.records(Episode), key=lambda ep: ep.start)
+    # the 903 history stands: V2 from 06/01/2025 until the row's date, then C1 (RNE L)
+    assert (ended.start, ended.legal_status, ended.end, ended.rec) == (
+        date(2025, 1, 6), "V2", date(2025, 5, 2), "X1")
+    assert (new.start, new.rne, new.legal_status, new.placement, new.end) == (
+        date(2025, 5, 2), "L", "C1", "U4", None)
+    again = preview(uow, row())
+    assert again.conflicts == () and again.totals["unchanged"] == 1
 
 
 def test_a_different_date_care_began_cannot_be_taken(uow):

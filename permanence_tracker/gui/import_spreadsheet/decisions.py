@@ -29,6 +29,7 @@ from permanence_tracker.services.imports.spreadsheet.model import (
     Decisions,
     NameMatch,
 )
+from permanence_tracker.text.spreadsheet_report import conflict_reason
 
 WHY_WIDTH = 380  # pixels; the whole reason is the cell's tooltip
 FOR_ALL: tuple[tuple[Choice, str], ...] = (
@@ -81,6 +82,8 @@ class ConflictsPanel(QWidget):
                     combo.addItem(CHOICE_WORDS[choice], choice)
             combo.setAccessibleName(f"Decision for row {conflict.row}, "
                                     f"{CONFLICT_COLUMNS[2].text(conflict)}")
+            if not conflict.takeable:  # why "take" is not offered
+                combo.setToolTip(conflict_reason(conflict))
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.view.setIndexWidget(self.model.index(row, len(CONFLICT_COLUMNS) - 1), combo)
             self.combos.append(combo)

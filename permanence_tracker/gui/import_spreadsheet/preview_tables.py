@@ -18,6 +18,7 @@ from permanence_tracker.services.imports.spreadsheet.model import (
     Preview,
     RowProblem,
 )
+from permanence_tracker.text.spreadsheet_report import conflict_reason
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -72,7 +73,7 @@ CONFLICT_COLUMNS: tuple[Column[Conflict], ...] = (
     Column("Field", lambda c: field_label(c.field)),
     Column("Tracker holds", lambda c: c.tracker_value),
     Column("Sheet says", lambda c: c.sheet_value),
-    Column("Why", lambda c: c.why, tip=lambda c: c.why),
+    Column("Why", conflict_reason, tip=conflict_reason),
     Column("Decision", lambda c: "", header_tip="Keep the tracker's value, take the "
            "sheet's, or skip the row"),
 )

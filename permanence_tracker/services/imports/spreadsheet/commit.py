@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from permanence_tracker.services.imports.spreadsheet.compare import (
     compare,
     read_tracker,
 )
+from permanence_tracker.services.imports.spreadsheet.fields import FIELDS
+from permanence_tracker.services.imports.spreadsheet.mappings import checked_mapping, store_mapping
 from permanence_tracker.services.imports.spreadsheet.model import (
     Decisions,
     ImportSource,
@@ -39,9 +42,12 @@ STEPS = 4
 
 def commit_import(uow_factory: UowFactory, preview: Preview, decisions: Decisions,
                   source: ImportSource, today: date, *, skip_invalid: bool = False,
-                  progress: Progress = silent, rejects_to: Path | None = None) -> ImportSummary:
+                  progress: Progress = silent, rejects_to: Path | None = None,
+                  save_mapping: tuple[str, Mapping[str, str]] | None = None) -> ImportSummary:
     """Write ``preview``'s rows (see the module docstring); raises ValidationError, writing
-    nothing, when rows have problems (without ``skip_invalid``) or a conflict is undecided."""
+    nothing, when rows have problems (without ``skip_invalid``) or a conflict is undecided.
+    ``save_mapping`` (name, header -> field) is saved in the same transaction, or not at all."""
+    mapping_name = checked_mapping(*save_mapping) if save_mapping is not None else None
     if preview.problems and not skip_invalid:
         rows = len(preview.rejected_rows)
         raise ValidationError([Problem("rows", f"{rows} row{'s' if rows != 1 else ''} "
@@ -61,6 +67,8 @@ def commit_import(uow_factory: UowFactory, preview: Preview, decisions: Decision
             rejected = (*preview.problems, *result.problems)
             progress(2, STEPS, "Writing the records")
             _write(uow.repo, result)
+            if save_mapping is not None and mapping_name is not None:
+                store_mapping(uow, mapping_name, save_mapping[1])
             counts = _counts(preview, result)
             audit_id = None
             if result.writes.children_changed or result.writes.iros:
@@ -87,9 +95,10 @@ def _check_choices(preview: Preview, decisions: Decisions) -> None:
     for key, choice in decisions.by_key.items():
         conflict = keys.get(key)
         if conflict is not None and choice == "take" and not conflict.takeable:
-            problems.append(Problem(key, f"row {conflict.row}: the sheet's {conflict.field} "
-                                    f"cannot replace the tracker's ({conflict.why}): keep the "
-                                    "tracker's value or skip the row"))
+            label = FIELDS[conflict.field].label.lower()
+            problems.append(Problem(key, f"row {conflict.row}: the sheet's {label} cannot "
+                                    "replace the tracker's: keep the tracker's value or skip "
+                                    "the row"))
     if problems:
         raise ValidationError(problems)
 

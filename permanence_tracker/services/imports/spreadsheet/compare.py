@@ -19,23 +19,27 @@ from datetime import date
 from typing import Any
 
 from permanence_tracker.domain import entities as e
+from permanence_tracker.domain import limits
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.services.imports.spreadsheet.fields import FIELDS
 from permanence_tracker.services.imports.spreadsheet.model import (
     FTE_NOT_SET,
     Conflict,
+    ConflictKind,
     Decisions,
     NameMatch,
     Outcome,
+    Refusal,
     RowFacts,
     RowOutcome,
     RowProblem,
 )
 from permanence_tracker.services.progress import Progress, silent
+from permanence_tracker.services.records.changes import suggested_rne
 from permanence_tracker.services.unit_of_work import UnitOfWork
 
 _REPORT_EVERY = 1000
-_IRO_NAME_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,10 @@ class _Row:
     changes: list[str] = field(default_factory=list)
     conflicts: list[tuple[Conflict, Callable[[], None]]] = field(default_factory=list)
     child_fields: dict[str, Any] = field(default_factory=dict)
-    episode_fields: dict[str, Any] = field(default_factory=dict)
+    episode: e.Episode | None = None  # the tracker's episode the row changes, if any
+    episode_fill: dict[str, Any] = field(default_factory=dict)  # its blanks the sheet fills
+    episode_fields: dict[str, Any] = field(default_factory=dict)  # its values taken
+    legal_change: tuple[date, str] | None = None  # a change of legal status taken: day, code
     plan_update: e.PlanChange | None = None
     records: list[Any] = field(default_factory=list)
 
@@ -153,8 +160,8 @@ def compare(facts: Sequence[RowFacts], tracker: Tracker, today: date, decisions:
             (c.sheet_value for (c, _), choice in zip(row.conflicts, choices, strict=True)
              if c.field == "iro" and choice is None), "")  # the preview: created if taken
         if iro and iro not in known_iros:
-            if len(iro) > _IRO_NAME_LENGTH:
-                problem("iro", iro, f"an IRO's name has at most {_IRO_NAME_LENGTH} "
+            if len(iro) > limits.NAME:
+                problem("iro", iro, f"an IRO's name has at most {limits.NAME} "
                         "characters: shorten it")
                 continue
             new_iros.setdefault(iro)
@@ -220,25 +227,24 @@ def _existing_child(f: RowFacts, history: e.ChildHistory, notes: list[e.Note],
     child = history.child
     row = _Row(f, child.child_id)
 
-    def conflict(name: str, ours: str, theirs: str, why: str, take: Callable[[], None],
-                 takeable: bool = True) -> None:
+    def conflict(name: str, ours: str, theirs: str, kind: ConflictKind,
+                 take: Callable[[], None], *, on: date | None = None,
+                 record_date: date | None = None, refusal: Refusal = "") -> None:
         row.conflicts.append((Conflict(f"{f.row}:{name}", f.row, child.child_id, name, ours,
-                                       theirs, why, takeable), take))
+                                       theirs, kind, on, record_date, refusal), take))
 
     def set_child(name: str, value: object) -> Callable[[], None]:
         return lambda: row.child_fields.__setitem__(name, value)
 
     if f.dob and f.dob != child.dob:
-        conflict("dob", uk_date(child.dob), uk_date(f.dob), "a different date of birth for "
-                 "the same child ID", set_child("dob", f.dob))
+        conflict("dob", uk_date(child.dob), uk_date(f.dob), "differs", set_child("dob", f.dob))
     for name, identity in (("forename", True), ("surname", True), ("sex", True),
                            ("iro", True), ("social_worker", False), ("team", False)):
         ours, theirs = getattr(child, name), getattr(f, name)
         if not theirs or ours.casefold() == theirs.casefold():
             continue
         if identity and ours:
-            conflict(name, ours, theirs, f"the tracker has a different {FIELDS[name].label}",
-                     set_child(name, theirs))
+            conflict(name, ours, theirs, "differs", set_child(name, theirs))
         else:
             row.child_fields[name] = theirs
     if not history.episodes:
@@ -261,33 +267,76 @@ _ConflictAdder = Callable[..., None]
 def _episode_conflicts(row: _Row, f: RowFacts, episodes: tuple[e.Episode, ...],
                        conflict: _ConflictAdder) -> None:
     """The sheet's legal status and placement against the tracker's episode open on the
-    latest review the row gives (else the date care began; else the current episode)."""
+    latest review the row gives (else the date care began; else the current episode). A
+    placement the tracker left blank is filled (an update, audited), not a conflict. Taking the
+    sheet's legal status records a change of legal status on the row's date (903 RNE L: the
+    episode ends that day with REC X1 and the next begins, as :mod:`..records.changes` does),
+    never a rewrite of the episode from its start; where no such change can be recorded the
+    sheet's value cannot be taken (:data:`.model.Refusal`)."""
     day = max(f.reviews) if f.reviews else f.looked_after_from
     ordered = sorted(episodes, key=lambda ep: ep.start)
     episode = (next((ep for ep in ordered if ep.open_on(day)), None) if day
                else next((ep for ep in ordered if ep.end is None), ordered[-1]))
     if episode is not None:
-        on = f"on {uk_date(day)}" if day else "now"
-        for name in ("legal_status", "placement"):
-            ours, theirs = getattr(episode, name), getattr(f, name)
-            if theirs and ours != theirs:
-                conflict(name, ours, theirs,
-                         f"the tracker's episode open {on} (from {uk_date(episode.start)}, "
-                         f"e.g. from a 903 return) has {FIELDS[name].label.lower()} {ours}",
-                         _episode_take(row, episode, name, theirs))
+        dates = {"on": day, "record_date": episode.start}
+        if f.placement and not episode.placement:
+            row.episode = episode
+            row.episode_fill["placement"] = f.placement
+        elif f.placement and episode.placement != f.placement:
+            conflict("placement", episode.placement, f.placement, "episode",
+                     _episode_take(row, episode, f.placement), **dates)
+        if f.legal_status and episode.legal_status != f.legal_status:
+            conflict("legal_status", episode.legal_status, f.legal_status, "episode",
+                     _change_take(row, episode, day, f.legal_status),
+                     refusal=_change_refusal(episode, day), **dates)
     starts = {ep.start for ep in ordered if ep.rne == "S"} | {ordered[0].start}
     if f.looked_after_from and f.looked_after_from not in starts:
         conflict("looked_after_from", ", ".join(uk_date(d) for d in sorted(starts)),
-                 uk_date(f.looked_after_from), "no period of care in the tracker starts on "
-                 "this date; the tracker's episodes set when care began: correct them on the "
-                 "child's record if they are wrong", lambda: None, takeable=False)
+                 uk_date(f.looked_after_from), "care_start", lambda: None,
+                 on=f.looked_after_from, refusal="care_start")
 
 
-def _episode_take(row: _Row, episode: e.Episode, name: str, value: str) -> Callable[[], None]:
+def _change_refusal(episode: e.Episode, day: date | None) -> Refusal:
+    """Why no change of legal status can be recorded on ``day`` in ``episode`` ("" if it can)."""
+    if day is None:
+        return "no_date"
+    if episode.end is not None:
+        return "closed_episode"
+    if day == episode.start:  # two episodes beginning the same day (DfE rule 356)
+        return "episode_start"
+    return ""
+
+
+def _episode_take(row: _Row, episode: e.Episode, value: str) -> Callable[[], None]:
     def take() -> None:
-        row.episode_fields["episode"] = episode
-        row.episode_fields[name] = value
+        row.episode = episode
+        row.episode_fields["placement"] = value
     return take
+
+
+def _change_take(row: _Row, episode: e.Episode, day: date | None, value: str
+                 ) -> Callable[[], None]:
+    def take() -> None:
+        if day is not None:
+            row.episode = episode
+            row.legal_change = (day, value)
+    return take
+
+
+def _changed_episode(current: e.Episode, on: date, legal_status: str, placement: str
+                     ) -> tuple[e.Episode, e.Episode]:
+    """The open episode ended on ``on`` (REC X1) and the next one from that day, as a change
+    recorded on the child's record makes them (903 RNE: L for the legal status alone, B with
+    the placement too; :func:`..records.changes.suggested_rne`)."""
+    same_place = placement == current.placement
+    ended = replace(current, end=on, rec=CONTINUING_REC)
+    new = e.Episode(current.child_id, on, suggested_rne(current, legal_status, placement),
+                    legal_status, cin=current.cin, placement=placement,
+                    home_post=current.home_post,
+                    provider=current.provider if same_place else "",
+                    pl_post=current.pl_post if same_place else "",
+                    urn=current.urn if same_place else "")
+    return ended, new
 
 
 def _plan(row: _Row, f: RowFacts, plans: tuple[e.PlanChange, ...],
@@ -303,14 +352,16 @@ def _plan(row: _Row, f: RowFacts, plans: tuple[e.PlanChange, ...],
     plan = same_day[-1]
     if plan.primary == f.plan_type and f.parallel_plan in ("", plan.parallel):
         return
+    if plan.primary == f.plan_type and not plan.parallel:  # filling a blank: an update
+        row.plan_update = replace(plan, parallel=f.parallel_plan)
+        return
 
     def take() -> None:
         row.plan_update = replace(plan, primary=f.plan_type,
                                   parallel=f.parallel_plan or plan.parallel)
     ours = " / ".join(p for p in (plan.primary, plan.parallel) if p)
     theirs = " / ".join(p for p in (f.plan_type, f.parallel_plan) if p)
-    conflict("plan", ours, theirs, f"the tracker has a different plan agreed on "
-             f"{uk_date(plan.agreed)}", take)
+    conflict("plan", ours, theirs, "plan", take, record_date=plan.agreed)
 
 
 def _notes_and_outcomes(row: _Row, history: e.ChildHistory | None,
@@ -321,9 +372,31 @@ def _notes_and_outcomes(row: _Row, history: e.ChildHistory | None,
     if f.monitoring_outcome and (latest is None or latest.outcome != f.monitoring_outcome):
         row.records.append(e.MonitoringOutcome(row.child_id, today, f.monitoring_outcome))
         row.changes.append("monitoring_outcome")
-    if f.comments and not any(n.text == f.comments for n in notes.get(row.child_id, [])):
+    held = {n.text for n in notes.get(row.child_id, [])}
+    source = source[:limits.NOTE_SOURCE]  # the import's audit entry keeps the whole name
+    if f.comments and f.comments not in held:
         row.records.append(e.Note(row.child_id, today, f.comments, source))
         row.changes.append("comments")
+    # No panel meeting to attach a bare date to, so it is kept as a note on the child (once).
+    panel = f"Panel date: {uk_date(f.panel_date)}" if f.panel_date else ""
+    if panel and panel not in held:
+        row.records.append(e.Note(row.child_id, today, panel, source))
+        row.changes.append("panel_date")
+
+
+def _episode_writes(row: _Row, episode: e.Episode, writes: Writes) -> list[str]:
+    """The episode's blanks filled and its values taken, or a change of legal status recorded
+    on the row's date (the episode ended, the next begun); the fields changed."""
+    base = replace(episode, **row.episode_fill)
+    if row.legal_change is None:
+        writes.episode_updates.append(replace(base, **row.episode_fields))
+        return [*row.episode_fill, *row.episode_fields]
+    day, legal_status = row.legal_change
+    ended, new = _changed_episode(base, day, legal_status,
+                                  row.episode_fields.get("placement", base.placement))
+    writes.episode_updates.append(ended)
+    writes.episodes.append(new)
+    return [*row.episode_fill, "legal_status", *row.episode_fields]
 
 
 _KINDS: dict[type, str] = {e.Episode: "episodes", e.Review: "reviews", e.PlanChange: "plans",
@@ -345,10 +418,8 @@ def _planned(row: _Row, history: e.ChildHistory | None, result: Comparison) -> N
         if fields:
             writes.child_updates.append(replace(child, **fields))
             changes = [*fields, *changes]
-        if "episode" in row.episode_fields:
-            episode = row.episode_fields.pop("episode")
-            writes.episode_updates.append(replace(episode, **row.episode_fields))
-            changes += list(row.episode_fields)
+        if row.episode is not None:
+            changes += _episode_writes(row, row.episode, writes)
         if row.plan_update is not None:
             writes.plan_updates.append(row.plan_update)
             changes.append("plan")

@@ -6,7 +6,8 @@ The header row is the row whose cells best match the tracker's known headers
 three or more short text cells filling more than half the table's width. Below it, blank rows
 are skipped wherever they are, and totals and notes are dropped from the bottom up to the last
 real row; every row left out is listed in :attr:`Table.dropped` with the reason, so nothing
-goes missing unseen.
+goes missing unseen. :func:`first_table` finds the first sheet of a file that holds a table
+(a workbook often opens on a sheet of notes or instructions).
 """
 
 from __future__ import annotations
@@ -16,10 +17,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import cast
 
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.services.imports.spreadsheet.reading import RawSheet, SpreadsheetError
+from permanence_tracker.domain.words import plural
+from permanence_tracker.services.imports.spreadsheet.reading import (
+    RawSheet,
+    SheetInfo,
+    SpreadsheetError,
+    list_sheets,
+    read_sheet,
+)
 
 HEADER_SEARCH_ROWS = 20  # non-blank rows looked at for the header: title blocks are short
 MIN_KNOWN_HEADERS = 2  # cells that must match known headers for a row to be the header
@@ -55,6 +64,43 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[SourceRow, ...]
     dropped: tuple[tuple[int, str], ...]
+
+
+class NoTableError(SpreadsheetError):
+    """No sheet of a file has a recognisable header; ``sheets`` lists them all with their row
+    counts, for the front end to say how to choose one."""
+
+    def __init__(self, message: str, sheets: tuple[SheetInfo, ...], *, file: str) -> None:
+        super().__init__(message, file=file)
+        self.sheets = sheets
+
+
+def first_table(path: Path) -> tuple[Table, tuple[str, ...]]:
+    """The table of the first sheet of ``path`` that holds one, and the names of the non-empty
+    sheets before it that were passed over for having no recognisable header.
+
+    Raises :class:`NoTableError` when no sheet has a header, and :class:`SpreadsheetError` when
+    the file, or a sheet tried, cannot be read.
+    """
+    first = read_sheet(path)  # the first sheet that holds anything: usually the table
+    try:
+        return find_table(first), ()
+    except SpreadsheetError:
+        pass
+    sheets = list_sheets(path)  # reads every sheet: only once the first has let us down
+    names = [info.name for info in sheets if info.rows]
+    for name in names[names.index(first.name) + 1 if first.name in names else len(names):]:
+        raw = read_sheet(path, name)  # a sheet that cannot be read at all stops here: say so
+        try:
+            return find_table(raw), tuple(names[:names.index(name)])
+        except SpreadsheetError:
+            continue
+    shown = ", ".join(f"'{s.name}' ({plural(s.rows, 'row')})" for s in sheets)
+    raise NoTableError(
+        f"{path.name} has no recognisable header in any sheet: no row names the columns (such "
+        f"as Child ID, Date of birth, Legal status). Its sheets: {shown}. Add a row of column "
+        "names above the data, or choose the sheet that holds the tracker", sheets,
+        file=path.name)
 
 
 def find_table(raw: RawSheet) -> Table:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.services.imports.spreadsheet.fields import FIELDS, normalise_header
-from permanence_tracker.services.unit_of_work import UowFactory
+from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 KEY = "spreadsheet_mappings"
 
@@ -29,6 +29,14 @@ def save_mapping(uow_factory: UowFactory, name: str, mapping: Mapping[str, str]
                  ) -> dict[str, dict[str, str]]:
     """Save ``mapping`` (header -> field name; unmapped headers left out) as ``name``, replacing
     a mapping of that name. Returns every saved mapping."""
+    name = checked_mapping(name, mapping)
+    with uow_factory() as uow:
+        return store_mapping(uow, name, mapping)
+
+
+def checked_mapping(name: str, mapping: Mapping[str, str]) -> str:
+    """The name to save ``mapping`` under (stripped); raises ValidationError, before anything
+    is written, for a blank name or an unknown field."""
     name = name.strip()
     problems = [] if name else [Problem("name", "is required: give the mapping a name")]
     unknown = sorted(f for f in mapping.values() if f not in FIELDS)
@@ -37,11 +45,17 @@ def save_mapping(uow_factory: UowFactory, name: str, mapping: Mapping[str, str]
                                 "knows: map the column to one of the listed fields"))
     if problems:
         raise ValidationError(problems)
-    with uow_factory() as uow:
-        text = uow.get_value(KEY)
-        saved = {} if text is None else json.loads(text)
-        saved[name] = dict(mapping)
-        uow.set_value(KEY, json.dumps(saved, sort_keys=True))
+    return name
+
+
+def store_mapping(uow: UnitOfWork, name: str, mapping: Mapping[str, str]
+                  ) -> dict[str, dict[str, str]]:
+    """Save a :func:`checked_mapping` in the open unit of work ``uow`` (the import's own, so
+    that the mapping is saved with the rows or not at all). Returns every saved mapping."""
+    text = uow.get_value(KEY)
+    saved = {} if text is None else json.loads(text)
+    saved[name] = dict(mapping)
+    uow.set_value(KEY, json.dumps(saved, sort_keys=True))
     return {n: dict(m) for n, m in saved.items()}
 
 

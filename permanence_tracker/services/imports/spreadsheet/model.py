@@ -48,11 +48,28 @@ class RowProblem:
     message: str
 
 
+# What a conflict is about (the words are made at the edge, text/spreadsheet_report.py):
+# "differs"     the child's record holds a different value (name, sex, IRO, date of birth);
+# "episode"     the episode open ``on`` the row's date (it began ``record_date``) has a different
+#               legal status or placement;
+# "care_start"  no period of care in the tracker begins on the sheet's date care began;
+# "plan"        the tracker holds a different plan agreed on ``record_date``.
+ConflictKind = Literal["differs", "episode", "care_start", "plan"]
+# Why the sheet's value cannot be taken ("" when it can):
+# "care_start"     the tracker's episodes set when care began;
+# "no_date"        the row gives no date on which to record a change of legal status;
+# "episode_start"  the change would fall on the day the episode began (two episodes that day);
+# "closed_episode" the episode open that day has ended: later history follows it.
+Refusal = Literal["", "care_start", "no_date", "episode_start", "closed_episode"]
+
+
 @dataclass(frozen=True)
 class Conflict:
     """Where the sheet disagrees with what the tracker holds; the user keeps the tracker's value,
-    takes the sheet's or skips the row. ``takeable`` is False when the sheet's value cannot simply
-    replace the tracker's (the date care began is set by the tracker's episodes)."""
+    takes the sheet's or skips the row. The facts only: the field, both values, what kind of
+    disagreement, the date the sheet's value is about (``on``, None: now) and the date of the
+    tracker's record it concerns (``record_date``: the episode's start, the plan's agreement).
+    ``refusal`` says why the sheet's value cannot be taken ("" when it can)."""
 
     key: str  # "<row>:<field>", the same in the preview and at commit
     row: int
@@ -60,8 +77,14 @@ class Conflict:
     field: str
     tracker_value: str
     sheet_value: str
-    why: str
-    takeable: bool = True
+    kind: ConflictKind
+    on: date | None = None
+    record_date: date | None = None
+    refusal: Refusal = ""
+
+    @property
+    def takeable(self) -> bool:
+        return not self.refusal
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,7 @@ class RowFacts:
     social_worker: str = ""
     team: str = ""
     monitoring_outcome: str = ""
+    panel_date: date | None = None
     comments: str = ""
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from permanence_tracker.domain import limits
 from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.services.imports.spreadsheet import values
@@ -37,6 +38,15 @@ _REPORT_EVERY = 1000
 _SEVERAL_DATES = re.compile(r"\s*(?:[;,\n]|\band\b|&)\s*")
 _SEX_WORDS = {"male": "M", "boy": "M", "female": "F", "girl": "F", "unknown": "U",
               "not known": "U"}
+# The longest value each text field may hold: the database's own columns (domain/limits.py),
+# so that a cell too long for the tracker is a problem of its row in the preview, never a
+# failure of the whole import at commit.
+LIMITS: dict[str, int] = {
+    "child_id": limits.CHILD_ID, "forename": limits.NAME, "surname": limits.NAME,
+    "social_worker": limits.NAME, "team": limits.NAME, "iro": limits.NAME,
+    "plan_type": limits.PLAN_TYPE, "parallel_plan": limits.PLAN_TYPE,
+    "monitoring_outcome": limits.OUTCOME}
+_SHOWN = 40  # characters of an over-long value shown in its problem
 US_ORDER = ("dates in this column are written month first (US order, mm/dd/yyyy), so none "
             "is read rather than guessed: write them day first as dd/mm/yyyy and import again")
 
@@ -158,7 +168,7 @@ def _read_row(table: Table, row: SourceRow, mapping: Mapping[int, str],
 
     def problem(index: int, value: object, message: str) -> None:
         problems.append(RowProblem(table.sheet, row.number, table.headers[index],
-                                   _text(value), message))
+                                   _shortened(value), message))
 
     for index, name in sorted(mapping.items()):
         value = row.cells[index] if index < len(row.cells) else None
@@ -170,6 +180,7 @@ def _read_row(table: Table, row: SourceRow, mapping: Mapping[int, str],
             continue
         try:
             _read_cell(got, name, value, order, settings, known_iros, today)
+            _check_length(got, name)
         except (values.ValueProblem, ValueError) as error:
             problem(index, value, str(error))
     columns = {name: table.headers[i] for i, name in mapping.items()}
@@ -178,6 +189,22 @@ def _read_row(table: Table, row: SourceRow, mapping: Mapping[int, str],
         problems.append(RowProblem(table.sheet, row.number,
                                    columns.get(column_field, column_field), value, message))
     return facts, problems
+
+
+def _check_length(got: dict[str, Any], name: str) -> None:
+    """Refuse (and forget) a value longer than its column holds (:data:`LIMITS`)."""
+    parts = zip(("forename", "surname"), got[name], strict=True) if name == "name" else (
+        [(name, got[name])] if name in LIMITS else [])
+    for part, text in parts:
+        if isinstance(text, str) and len(text) > LIMITS[part]:
+            del got[name]
+            raise values.ValueProblem(f"is {len(text)} characters long: at most "
+                                      f"{LIMITS[part]} — shorten it")
+
+
+def _shortened(value: object) -> str:
+    text = _text(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
 
 
 def _split_name(text: str) -> tuple[str, str]:
@@ -257,7 +284,7 @@ def _facts(number: int, got: dict[str, Any]) -> RowFacts:
         parallel_plan=got.get("parallel_plan", ""), plan_agreed=got.get("plan_agreed"),
         iro=got.get("iro", ""), social_worker=got.get("social_worker", ""),
         team=got.get("team", ""), monitoring_outcome=got.get("monitoring_outcome", ""),
-        comments=got.get("comments", ""))
+        panel_date=got.get("panel_date"), comments=got.get("comments", ""))
 
 
 def _row_rules(f: RowFacts, got: dict[str, Any]) -> list[tuple[str, str, str]]:

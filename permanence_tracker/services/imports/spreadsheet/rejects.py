@@ -1,4 +1,7 @@
-"""The CSV of rejected rows, which people correct in the spreadsheet and import again."""
+"""The CSV of rejected rows, which people correct in the spreadsheet and import again.
+
+Written as UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and
+"Zoë" comes out as "ZoÃ«"; every other reader skips the mark."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ def write_rejects(preview: Preview, problems: Iterable[RowProblem], path: Path) 
     cells = {row.number: row.cells for row in preview.source_rows}
     partial = path.with_name(f".{path.name}.writing")
     try:
-        with partial.open("w", newline="", encoding="utf-8") as handle:
+        with partial.open("w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
             writer.writerow([as_text_cell(c) for c in [*preview.headers, "sheet", "row",
                                                         "column", "reason"]])

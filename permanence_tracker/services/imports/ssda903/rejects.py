@@ -3,7 +3,8 @@
 The import report people read is made at the edge (``text/import903_report.py``). Cells a
 spreadsheet would run as a formula (a rejected row's own values are whatever the file held) are
 written as text by the product's one rule,
-:func:`permanence_tracker.services.exports.excel.as_text_cell`.
+:func:`permanence_tracker.services.exports.excel.as_text_cell`. The file is UTF-8 with a
+byte-order mark, so that Excel shows "Zoë" rather than "ZoÃ«".
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def write_rejects(rejections: list[Rejection], path: Path) -> int:
         for column in problems[0].row.values:
             if column not in columns:
                 columns.append(column)
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow([as_text_cell(c) for c in [*columns, "file", "row", "column",
                                                     "reason"]])
