@@ -6,7 +6,7 @@ import getpass
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 import platformdirs
 
@@ -52,6 +52,10 @@ class Context:
     uow: UowFactory
     backup: Path | None = None
     created: bool = False  # this opening made a new, empty tracker
+    # What this opening made on disk, for discard_created: the SQLite file, then the folders
+    # made for it, deepest first. Empty when the file was there before (even if it held no
+    # tracker): a file that existed is never removed.
+    made: tuple[Path, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -118,6 +122,7 @@ def open_context(url: str | None = None, user: str | None = None, *,
         missing = engines.missing_tracker(resolved)  # looks without creating anything
         if missing:
             raise NoTrackerError(resolved, missing)
+    to_make = _to_be_made(resolved)  # looked at before engines.create makes the folders
     engine = engines.create(resolved)
     try:
         # One connection attempt: an unreachable server fails here, as migrate would.
@@ -127,7 +132,58 @@ def open_context(url: str | None = None, user: str | None = None, *,
         engine.dispose()
         raise
     who = user or current_user()
-    return Context(resolved, who, engine, uow_factory(engine, who, _now), backup, created)
+    return Context(resolved, who, engine, uow_factory(engine, who, _now), backup, created,
+                   to_make if created else ())
+
+
+def _to_be_made(url: str) -> tuple[Path, ...]:
+    """The SQLite file ``url`` names and the folders missing above it, deepest first, when the
+    file does not exist yet; () when it does, or for a server or an in-memory database."""
+    parsed = engines.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return ()
+    path = Path(parsed.database).absolute()
+    if path.exists():
+        return ()
+    made = [path]
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        made.append(folder)
+        folder = folder.parent
+    return tuple(made)
+
+
+def discard_created(context: Context) -> bool:
+    """Dispose of ``context`` and remove the tracker its opening created, as if the command had
+    never run: for a command that failed or was a dry run (``cli/entry.py``). Returns whether
+    anything was removed.
+
+    Only what the opening made goes (:attr:`Context.made`): the SQLite file with its ``-wal``,
+    ``-shm`` and ``-journal`` files, then each folder made for it while it is empty. A file
+    that existed before, and a tracker that holds any record (something was written after
+    all), are kept. A tracker created on a server (PostgreSQL) is left as it is, an empty
+    tracker schema: dropping tables in a database shared with others is riskier than leaving
+    an empty tracker, which the next command opens and uses.
+    """
+    if not context.created or not context.made or _holds_records(context):
+        context.dispose()
+        return False
+    context.dispose()
+    file, *folders = context.made
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{file}{suffix}").unlink(missing_ok=True)
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # something else was put in it meanwhile: leave it and those above
+            break
+    return True
+
+
+def _holds_records(context: Context) -> bool:
+    """Whether any table of the tracker holds a row (a new tracker holds none)."""
+    # Context.engine is typed for front ends; this is the composition root, which built it.
+    return engines.holds_records(cast(engines.Engine, context.engine))
 
 
 def default_url() -> str:

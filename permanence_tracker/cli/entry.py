@@ -2,9 +2,10 @@
 
 Every command takes ``--db URL`` (or ``PERMANENCE_TRACKER_DB``); the default is a SQLite file
 in the user data directory. Errors go to stderr with a non-zero exit status: 2 for bad
-arguments or a database that cannot be opened or holds no tracker (only ``init``, ``demo`` and
-``import-903`` create one), 1 for a refused input (a ``TrackerError``),
-or the command's own status.
+arguments or a database that cannot be opened or holds no tracker (only ``init``, ``demo``,
+``import-903`` and ``import-spreadsheet`` create one), 1 for a refused input (a
+``TrackerError``), or the command's own status. A tracker created by a command that then fails
+or is a dry run is removed again (:func:`permanence_tracker.app.discard_created`).
 """
 
 from __future__ import annotations
@@ -58,10 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     if not getattr(args, "database", True):  # e.g. validator install: no tracker involved
         return args.run(None, args)
-    from permanence_tracker.app import NoTrackerError, open_context, shown_url
+    from permanence_tracker.app import (
+        NoTrackerError,
+        discard_created,
+        open_context,
+        shown_url,
+    )
     from permanence_tracker.domain.errors import TrackerError
 
-    try:  # only init, demo and import-903 may create a tracker (set_defaults(creates=True))
+    try:  # only commands with creates=True may create a tracker (set_defaults(creates=True))
         context = open_context(args.db, create=getattr(args, "creates", False))
     except NoTrackerError as exc:  # a mistyped --db: refuse, having created nothing
         print(f"error: {exc}", file=sys.stderr)
@@ -70,18 +76,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot open the database {shown_url(args.db) if args.db else ''}: {exc}",
               file=sys.stderr)
         return 2
+    code: int | None = None  # None: an unexpected error is on its way out
     try:
         warn_future_as_of(args)
-        return args.run(context, args)
+        code = args.run(context, args)
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        code = 1
     except BrokenPipeError:  # `... | head`: the reader stopped; not an error of ours
         # Python would report the pipe again when it flushes stdout at exit (its docs' recipe)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
+        code = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
     finally:
-        context.dispose()
+        # A tracker this command created but did not use (it failed, or was a dry run) is
+        # removed again: a mistyped --db or a bad file must not leave an empty tracker behind.
+        if context.created and (code != 0 or getattr(args, "dry_run", False)):
+            discard_created(context)
+        else:
+            context.dispose()
+    return 1 if code is None else code  # None only on the way out of an exception
 
 
 def warn_future_as_of(args) -> None:

@@ -2,6 +2,8 @@
 
 Exit status: 0 when the import was written (with ``--skip-invalid``, even if rows were
 rejected); 1 when rows were invalid and nothing was written; 2 when a path cannot be read.
+A tracker this command created is removed again when it exits non-zero, unless something was
+written to it (``app.discard_created``).
 The report's text is made in ``text/import903_report.py``, which the app shows too.
 """
 

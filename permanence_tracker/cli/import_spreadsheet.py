@@ -6,7 +6,9 @@ Exit status: 0 when the import was written (or a dry run found nothing to stop i
 have problems, a conflict is undecided or a name + date-of-birth match is unconfirmed, and
 nothing was written (``--skip-invalid`` writes the rest and skips those rows); 2 for a usage
 error: a file or sheet that cannot be read, a bad ``--map``, an unknown field or header, or an
-unknown saved mapping. Nothing is written on 1 or 2.
+unknown saved mapping. Nothing is written on 1 or 2 (nor on a dry run), and a tracker this
+command created is removed again (``cli/entry.py``). ``--save-mapping`` saves the mapping in
+the import's own transaction: with the rows, or not at all.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from permanence_tracker.services.imports.spreadsheet.fields import (
     auto_map,
     normalise_header,
 )
-from permanence_tracker.services.imports.spreadsheet.layout import Table, find_table
-from permanence_tracker.services.imports.spreadsheet.mappings import (
-    load_mappings,
-    mapping_for,
-    save_mapping,
+from permanence_tracker.services.imports.spreadsheet.layout import (
+    NoTableError,
+    Table,
+    find_table,
+    first_table,
 )
+from permanence_tracker.services.imports.spreadsheet.mappings import load_mappings, mapping_for
 from permanence_tracker.services.imports.spreadsheet.model import CHOICES, Decisions, Preview
 from permanence_tracker.services.imports.spreadsheet.reading import SpreadsheetError, read_sheet
 from permanence_tracker.services.imports.spreadsheet.service import (
@@ -57,7 +60,8 @@ def register(sub) -> None:
         epilog="fields for --map: " + ", ".join(FIELDS) + f", or {IGNORE}")
     imp.add_argument("file", type=Path, metavar="FILE", help="the spreadsheet to import")
     imp.add_argument("--sheet", metavar="NAME",
-                     help="the sheet to read (default: the first sheet that holds anything)")
+                     help="the sheet to read (default: the first sheet with a header row "
+                     "naming the columns)")
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                      help="map the column headed HEADER to FIELD (or 'ignore' it); repeat for "
                      "more columns. Overrides the automatic or saved mapping for that column")
@@ -65,7 +69,8 @@ def register(sub) -> None:
                      help="use the saved mapping NAME (default: a saved mapping that fits the "
                      "sheet's headers, else the automatic mapping by header name)")
     imp.add_argument("--save-mapping", metavar="NAME",
-                     help="save the mapping used under NAME when the import is written")
+                     help="save the mapping used under NAME, with the import (in the same "
+                     "transaction: not saved when nothing is imported)")
     imp.add_argument("--dry-run", action="store_true",
                      help="preview only: print the report and write nothing")
     imp.add_argument("--skip-invalid", action="store_true",
@@ -87,8 +92,11 @@ def register(sub) -> None:
 def run(context, args) -> int:
     today = clock.today()
     try:
-        table = find_table(read_sheet(args.file, args.sheet))
+        table = _table(args)
         name, mapping = _mapping(context, table, args)
+    except NoTableError as exc:
+        print(f"error: {exc}: give its name with --sheet NAME", file=sys.stderr)
+        return 2
     except (SpreadsheetError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -106,10 +114,13 @@ def run(context, args) -> int:
                                                       if decisions.choice(c.key) is None}},
                               decisions.all, decisions.confirmed)
     rejects = args.rejects or (DEFAULT_REJECTS if preview.problems else None)
+    saved = (args.save_mapping, {table.headers[i]: f for i, f in mapping.items()
+                                 if table.headers[i]}) if args.save_mapping else None
     try:
         summary = commit_import(context.uow, preview, decisions,
                                 import_source(args.file, table.sheet), today,
-                                skip_invalid=args.skip_invalid, rejects_to=rejects)
+                                skip_invalid=args.skip_invalid, rejects_to=rejects,
+                                save_mapping=saved)
     except OSError as exc:  # the rejects CSV could not be written: the import was rolled back
         print(f"error: nothing was imported: cannot write {rejects}: {exc}", file=sys.stderr)
         return 2
@@ -119,10 +130,21 @@ def run(context, args) -> int:
               f"({plural(len({p.row for p in summary.rejected}), 'row')}): correct them in "
               "the spreadsheet and import it again.")
     if args.save_mapping:
-        save_mapping(context.uow, args.save_mapping,
-                     {table.headers[i]: f for i, f in mapping.items() if table.headers[i]})
         print(f"Mapping saved as '{args.save_mapping.strip()}'.")
     return 0
+
+
+def _table(args) -> Table:
+    """The table of ``--sheet``, or of the first sheet that has one, saying which when sheets
+    before it were passed over (a sheet of notes or instructions first)."""
+    if args.sheet is not None:
+        return find_table(read_sheet(args.file, args.sheet))
+    table, passed = first_table(args.file)
+    if passed:
+        print(f"Reading sheet '{table.sheet}', the first with a header row: "
+              f"{', '.join(repr(n) for n in passed)} {'has' if len(passed) == 1 else 'have'} "
+              "none (choose another with --sheet NAME).")
+    return table
 
 
 def _blocked(preview: Preview, decisions: Decisions) -> bool:

@@ -1,9 +1,11 @@
 """``permanence-tracker init``: create a new, empty tracker where ``--db`` (or
 ``PERMANENCE_TRACKER_DB``, or the default file) says.
 
-Only ``init``, ``demo`` and ``import-903`` may create a tracker (each sets ``creates=True``);
-every other command refuses a database that holds none (:func:`..entry.main`), so a mistyped
-``--db`` is an error, never a new empty database reporting zeros.
+Only ``init``, ``demo``, ``import-903`` and ``import-spreadsheet`` may create a tracker (each
+sets ``creates=True``), and an import that fails or is a dry run removes the tracker it made
+(:func:`..app.discard_created`); every other command refuses a database that holds none
+(:func:`..entry.main`), so a mistyped ``--db`` is an error, never a new empty database reporting
+zeros.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ def register(sub) -> None:
     init = sub.add_parser(
         "init", help="create a new, empty tracker (the database named by --db)",
         description="Create a new, empty tracker: a SQLite file (and its folder) or the "
-        "tracker's tables in an existing PostgreSQL database. Other commands, except demo and "
-        "import-903, refuse a database that holds no tracker.")
+        "tracker's tables in an existing PostgreSQL database. Other commands, except demo, "
+        "import-903 and import-spreadsheet, refuse a database that holds no tracker.")
     init.set_defaults(run=run, creates=True)
 
 

@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, literal, select
 from sqlalchemy.engine import make_url
 
 from permanence_tracker import paths
@@ -86,6 +86,15 @@ def has_tracker(engine: Engine) -> bool:
     tracker has from its first migration). Connects: on SQLite that makes the file."""
     with engine.connect() as connection:
         return inspect(connection).has_table("alembic_version")
+
+
+def holds_records(engine: Engine) -> bool:
+    """Whether any of the tracker's tables holds a row (a tracker just created holds none)."""
+    from permanence_tracker.persistence.tables import metadata
+
+    with engine.connect() as connection:
+        return any(connection.execute(select(literal(1)).select_from(table).limit(1)).first()
+                   for table in metadata.sorted_tables)
 
 
 def _server_message(exc: Exception) -> str:

@@ -33,10 +33,11 @@ UOW_TYPES = frozenset({f"{UNIT_OF_WORK}.UowFactory"})  # the one name a front en
 # What app.py offers front ends: opening the context (gui/main.py, cli/entry.py) and its refusal
 # of a database with no tracker (cli/entry.py), its type
 # (gui/session.py), what the welcome screen needs to choose a database (gui/main.py), and a
-# URL without its password to remember (gui/trackers.py).
-# Nothing that builds an engine or a unit of work.
+# URL without its password to remember (gui/trackers.py), and removing a tracker a failed
+# command created (cli/entry.py). Nothing that builds an engine or a unit of work.
 APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir", "default_url",
-                        "env_database", "database_exists", "shown_url", "url_without_password"})
+                        "env_database", "database_exists", "shown_url", "url_without_password",
+                        "discard_created"})
 OFFERS = {"gui": APP_OFFERS, "cli": APP_OFFERS, "reports": frozenset(),
           "text": frozenset()}  # text/: words the front ends share (import903_report.py)
 

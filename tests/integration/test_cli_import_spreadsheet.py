@@ -163,7 +163,7 @@ def test_problems_exit_1_then_skip_invalid_writes_the_rest_and_the_rejects(conte
     assert code == 0
     assert "Rows: 1 create, 0 update, 0 unchanged, 2 rejected, 0 skipped" in out
     assert f"Rejected rows written to {rejects} (2 rows)" in out
-    with rejects.open(newline="", encoding="utf-8") as handle:
+    with rejects.open(newline="", encoding="utf-8-sig") as handle:
         assert [row[0] for row in csv.reader(handle)] == ["Child ID", "K2", "K3"]
     assert _counts(context)[1:] == (before[1] + 1, before[2] + 1)
 

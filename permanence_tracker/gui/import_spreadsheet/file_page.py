@@ -1,5 +1,5 @@
 """Step 1: choose the file and the sheet. The sheets are listed with their row counts and the
-first non-empty one is chosen; the table (the header row below any titles, the data rows
+first that holds a table is chosen; the table (the header row below any titles, the data rows
 without totals and notes) is found in the background. A file that cannot be read says what is
 wrong, where and how to fix it, here on the page, and Next stays disabled."""
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.import_spreadsheet.background import Runner
 from permanence_tracker.gui.import_spreadsheet.state import WizardState
-from permanence_tracker.services.imports.spreadsheet.layout import Table, find_table
+from permanence_tracker.services.imports.spreadsheet.layout import Table, find_table, first_table
 from permanence_tracker.services.imports.spreadsheet.reading import (
     SheetInfo,
     SpreadsheetError,
@@ -75,7 +75,7 @@ class ChooseFilePage(QWizardPage):
             self.set_path(Path(name))
 
     def set_path(self, path: Path) -> None:
-        """Read ``path``'s sheets and the first non-empty one's table, in the background."""
+        """Read ``path``'s sheets and the table of the first that has one, in the background."""
         self.state.path, self.state.sheets = path, ()
         self.state.new_table(None)
         self.path_edit.setText(str(path))
@@ -141,14 +141,16 @@ class ChooseFilePage(QWizardPage):
 
 
 def _open(path: Path) -> tuple[tuple[SheetInfo, ...], int, Table | str]:
-    """Runs off the GUI thread: the sheets, the first non-empty one and its table (or why no
-    table was found in it: the sheets are still listed, to choose another)."""
+    """Runs off the GUI thread: the sheets, the first that holds a table and its table (or why
+    none was found: the sheets are still listed, to choose one)."""
     sheets = list_sheets(path)
     chosen = next((n for n, info in enumerate(sheets) if info.rows), 0)
     try:
-        return sheets, chosen, _table(path, sheets[chosen].name if sheets else None)
+        table, _passed = first_table(path)
     except SpreadsheetError as exc:
         return sheets, chosen, str(exc)
+    names = [info.name for info in sheets]
+    return sheets, names.index(table.sheet) if table.sheet in names else chosen, table
 
 
 def _table(path: Path, sheet: str | None) -> Table:
