@@ -10,7 +10,8 @@ autofilter, widths, whole or nothing) and says where it went or why not
 
 :func:`add_export_menu` gives a view the context menu "Export to Excel…";
 :func:`install_page_exports` does so for every table of a main-window page and adds the page's
-Ctrl+Shift+X; :func:`install_record_exports` for each tab of a child's record.
+Ctrl+Shift+X; :func:`install_record_exports` for each tab of a child's record;
+:func:`install_view_exports` for every table of a dialog or wizard.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QFileDialog,
     QHeaderView,
     QMessageBox,
@@ -35,22 +38,29 @@ from PySide6.QtWidgets import (
 
 from permanence_tracker.domain.errors import TrackerError
 from permanence_tracker.domain.words import plural
-from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
-from permanence_tracker.gui.models.rows_table import RowsTableModel
+from permanence_tracker.gui.models.roles import DATE_ROLE, ROW_ROLE, SORT_ROLE
+from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
 from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 from permanence_tracker.services.exports.excel import SheetData, sheet_name, write_workbook
 
 EXPORT_TEXT = "Export to Excel…"
 EXPORT_KEYS = "Ctrl+Shift+X"  # Ctrl+E edits a child, in a record
 DISPLAY = Qt.ItemDataRole.DisplayRole
-# Sheet names for tables whose accessible name is long or says "table"
+# Sheet names for tables whose accessible name is long, says "table" or needs its context
 SHEET_TITLES = {
     "Children table": "Children",
     "Reviews due week by week": "Reviews due by week",
     "Children due in the selected week": "Reviews due in the week",
     "Overdue reviews": "Reviews overdue",
-    "Reviews due week by week for the selected IRO": "IRO reviews by week",
-    "Children due in the chosen week": "IRO reviews due in the week",
+    "Reviews due week by week for the selected IRO": "IRO's reviews by week",
+    "Children of the selected IRO": "IRO's children",
+    "The selected IRO's children due in the selected week": "IRO's reviews due in week",
+    "Findings": "903 check findings",
+    "Columns of the sheet": "Import columns",
+    "Rows of the sheet": "Import rows",
+    "Conflicts with the tracker": "Import conflicts",
+    "Name and date of birth matches": "Import matches to confirm",
+    "Children changed": "Children changed by import",
 }
 
 
@@ -87,6 +97,8 @@ def cell_value(raw: object, text: object) -> object:
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         return text
     words = "" if text is None else str(text)
+    if isinstance(raw, datetime) and raw.tzinfo is not None and words:
+        return raw.replace(tzinfo=None)  # Excel has no time zones: the clock time shown
     if isinstance(raw, date) and words and raw not in (date.min, date.max):
         return raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) \
@@ -100,6 +112,13 @@ def cell_value(raw: object, text: object) -> object:
     return words
 
 
+def column_value(column: Column, row: object) -> object:
+    """A :class:`Column` cell's export value: its real date (``raw_date``) where it shows one,
+    else its sort key and words as in :func:`cell_value`."""
+    day = column.raw_date(row)
+    return cell_value(day if day is not None else column.key(row), column.text(row))
+
+
 def _source(model: QAbstractItemModel, index: QModelIndex) -> tuple[QAbstractItemModel,
                                                                     QModelIndex]:
     while isinstance(model, QSortFilterProxyModel):
@@ -110,13 +129,14 @@ def _source(model: QAbstractItemModel, index: QModelIndex) -> tuple[QAbstractIte
 
 def _value(model: QAbstractItemModel, index: QModelIndex) -> object:
     """A cell's export value: a RowsTableModel column's plain words (what is printed), else
-    the shown text, with the raw sort value for dates and numbers."""
+    the shown text; a date cell's real date (:data:`DATE_ROLE`, read first), else the raw sort
+    value for dates and numbers."""
     source, at = _source(model, index)
     if isinstance(source, RowsTableModel) and at.isValid():
-        column = source.columns[at.column()]
-        row = source.data(at, ROW_ROLE)
-        return cell_value(column.key(row), column.text(row))
-    return cell_value(model.data(index, SORT_ROLE), model.data(index, DISPLAY))
+        return column_value(source.columns[at.column()], source.data(at, ROW_ROLE))
+    day = model.data(index, DATE_ROLE)
+    raw = day if isinstance(day, date) else model.data(index, SORT_ROLE)
+    return cell_value(raw, model.data(index, DISPLAY))
 
 
 def _columns(view: QAbstractItemView) -> list[int]:
@@ -131,13 +151,31 @@ def _columns(view: QAbstractItemView) -> list[int]:
 
 
 def _row_label(view: QAbstractItemView) -> bool:
-    """Whether the view shows its rows' own headers (an IRO per row of the week grid)."""
-    return isinstance(view, QTableView) and not view.verticalHeader().isHidden()
+    """Whether the view shows its rows' own headers (an IRO per row of the week grid), not
+    just Qt's blank row headers."""
+    if not isinstance(view, QTableView) or view.verticalHeader().isHidden():
+        return False
+    model = view.model()
+    return model.rowCount() > 0 and \
+        model.headerData(0, Qt.Orientation.Vertical, DISPLAY) is not None
+
+
+def _widget_value(view: QAbstractItemView, index: QModelIndex, value: object) -> object:
+    """A cell under an index widget (the import's decision combo, its "Same child" tick box)
+    exports what the widget says, not the blank cell beneath it."""
+    widget = view.indexWidget(index)
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.currentData() is not None else ""
+    if isinstance(widget, QCheckBox):
+        return "Yes" if widget.isChecked() else "No"
+    return value
 
 
 def _rows(view: QAbstractItemView, columns: list[int]) -> Iterator[tuple[object, ...]]:
     model = view.model()
     labelled = _row_label(view)
+    # Index widgets are the viewport's children: look for them only where there are some
+    widgets = bool(view.viewport().findChildren(QWidget))
     grouped = isinstance(view, QTreeView) and any(
         model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
     for r in range(model.rowCount()):
@@ -150,6 +188,9 @@ def _rows(view: QAbstractItemView, columns: list[int]) -> Iterator[tuple[object,
                 yield (group, *(_value(model, model.index(c, k, top)) for k in columns))
             continue
         cells = tuple(_value(model, model.index(r, k)) for k in columns)
+        if widgets:
+            cells = tuple(_widget_value(view, model.index(r, k), cell)
+                          for k, cell in zip(columns, cells, strict=True))
         if labelled:
             cells = (model.headerData(r, Qt.Orientation.Vertical, DISPLAY), *cells)
         yield cells
@@ -232,6 +273,19 @@ def tables(root: QWidget) -> list[QAbstractItemView]:
     """Every table and tree view inside ``root`` (not a header or a combo box's list)."""
     return [v for v in root.findChildren(QAbstractItemView)
             if isinstance(v, (QTableView, QTreeView)) and not isinstance(v, QHeaderView)]
+
+
+def has_export(view: QAbstractItemView) -> bool:
+    return any(a.text() == EXPORT_TEXT for a in view.actions())
+
+
+def install_view_exports(root: QWidget, context: Context) -> list[QAbstractItemView]:
+    """Every table of a dialog or wizard that has no "Export to Excel…" yet gets it, its sheet
+    named for the table (:func:`view_title`); the views given it."""
+    added = [v for v in tables(root) if not has_export(v)]
+    for view in added:
+        add_export_menu(view, context)
+    return added
 
 
 # -- pages and records -------------------------------------------------------------------

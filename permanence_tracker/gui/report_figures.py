@@ -15,7 +15,7 @@ from typing import Any
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui.child_record import columns as record
-from permanence_tracker.gui.export_table import cell_value
+from permanence_tracker.gui.export_table import column_value
 from permanence_tracker.gui.models import grouped_children, iros
 from permanence_tracker.gui.models.children import COLUMNS as CHILD_COLUMNS
 from permanence_tracker.gui.models.rows_table import Column
@@ -38,10 +38,10 @@ NO_FIGURES = {"outcome-sheet": "Outcome sheets are forms to sign, one per agenda
 
 
 def rows_sheet(title: str, columns: Sequence[Column[Any]], rows: Iterable[Any]) -> SheetData:
-    """``rows`` under the app's ``columns``: each cell its raw date or number, else its words."""
+    """``rows`` under the app's ``columns``: each cell its real date (a date column's
+    ``raw_date``) or number, else its words."""
     return SheetData(title, tuple(c.title for c in columns),
-                     tuple(tuple(cell_value(c.key(r), c.text(r)) for c in columns)
-                           for r in rows))
+                     tuple(tuple(column_value(c, r) for c in columns) for r in rows))
 
 
 def _counts(title: str, label: str, counts: Sequence[Count]) -> SheetData:
@@ -52,7 +52,7 @@ def _groups(title: str, groups: Sequence[ChildGroup], since: str) -> SheetData:
     columns = grouped_children.COLUMNS
     headers = ("Group", *(since if c.title == "Since" else c.title for c in columns))
     return SheetData(title, headers, tuple(
-        (g.title, *(cell_value(c.key(child), c.text(child)) for c in columns))
+        (g.title, *(column_value(c, child) for c in columns))
         for g in groups for child in g.children))
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui import tasks
+from permanence_tracker.gui.export_table import add_export_menu, session_context
 from permanence_tracker.gui.models.findings import FindingsModel
 from permanence_tracker.gui.models.roles import ROW_ROLE
 from permanence_tracker.services.exports.ssda903.check import (
@@ -155,6 +156,8 @@ class CheckReturnDialog(QDialog):
         self.view.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.setToolTip("Double-click or press Enter on a finding to open the child")
+        add_export_menu(self.view, session_context(session),  # the findings as filtered
+                        lambda: f"903 check findings {year_text(self.year())}")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

@@ -181,3 +181,20 @@ def test_renders(window, tmp_path):
     for index in range(win.tabs.count()):
         win.tabs.setCurrentIndex(index)
         assert win.grab().save(str(tmp_path / f"tab{index}.png"))
+
+
+def test_notes_brought_in_by_an_import_show_on_the_permanence_tab(window, small_authority):
+    """Comments a spreadsheet import keeps as notes (issue 11) are on the record, newest first,
+    with the file they came from."""
+    from permanence_tracker.domain.entities import Note
+
+    with small_authority.uow() as uow:  # as the spreadsheet import stores them
+        uow.repo.add(Note("P1", date(2025, 7, 1), "Contact with gran going well", "tracker.xlsx"))
+        uow.repo.add(Note("P1", date(2026, 1, 5), "Panel date: 12/02/2026", "tracker.xlsx"))
+    win = window("P1")
+    model = win.models["notes"]
+    assert _texts(model) == [
+        ["05/01/2026", "Panel date: 12/02/2026", "tracker.xlsx"],
+        ["01/07/2025", "Contact with gran going well", "tracker.xlsx"]]
+    permanence = win.tabs.widget(2)
+    assert win.views["notes"] in permanence.findChildren(type(win.views["notes"]))

@@ -11,7 +11,7 @@ from datetime import date
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import CONTINUING_REC
-from permanence_tracker.domain.entities import MissingEpisode, MonitoringOutcome
+from permanence_tracker.domain.entities import MissingEpisode, MonitoringOutcome, Note
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.rows_table import Column
 from permanence_tracker.services.records.child_record import (
@@ -99,6 +99,13 @@ PLANS: tuple[Column[PlanRow], ...] = (
            tip=lambda r: "The latest plan agreed on or before the as-of date in this period "
            "of care" if r.current else None),
     Column("Notes", lambda r: r.plan.notes),
+)
+
+NOTES: tuple[Column[Note], ...] = (
+    Column("Written", lambda r: uk_date(r.written), lambda r: r.written),
+    Column("Note", lambda r: r.text, tip=lambda r: r.text),
+    Column("From", lambda r: r.source or "typed in the app",
+           tip=lambda r: "Brought in from this file by an import" if r.source else None),
 )
 
 OUTCOMES: tuple[Column[MonitoringOutcome], ...] = (

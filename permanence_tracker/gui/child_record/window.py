@@ -117,7 +117,7 @@ class ChildRecordWindow(QMainWindow):
         self.models = {name: RowsTableModel(cols, self) for name, cols in (
             ("periods", c.PERIODS), ("episodes", c.EPISODES), ("reviews", c.REVIEWS),
             ("plans", c.PLANS), ("outcomes", c.OUTCOMES), ("adoption", c.ADOPTION),
-            ("missing", c.MISSING), ("history", c.HISTORY))}
+            ("missing", c.MISSING), ("notes", c.NOTES), ("history", c.HISTORY))}
         m = self.models
         self.views = {
             "periods": _view(m["periods"], "Periods of care", 1, ASC),
@@ -127,6 +127,7 @@ class ChildRecordWindow(QMainWindow):
             "outcomes": _view(m["outcomes"], "Monitoring outcomes", 0, DESC),
             "adoption": _view(m["adoption"], "Adoption milestones", 1, ASC),
             "missing": _view(m["missing"], "Missing episodes", 1, DESC),
+            "notes": _view(m["notes"], "Notes", 0, DESC),
             "history": _view(m["history"], "Audit trail", 0, DESC),
         }
         v = self.views
@@ -145,7 +146,9 @@ class ChildRecordWindow(QMainWindow):
         self.tabs.addTab(timeline, "&Legal status and placements")
         self.tabs.addTab(_page(self.review_summary, v["reviews"]), "&Reviews")
         self.tabs.addTab(_page("Plan history (newest first)", v["plans"],
-                               "Monitoring outcomes", v["outcomes"]), "&Permanence")
+                               "Monitoring outcomes", v["outcomes"],
+                               "Notes (comments brought in from a spreadsheet, newest first)",
+                               v["notes"]), "&Permanence")
         self.tabs.addTab(_page("Adoption milestones. A1: days from entering care to moving in "
                                "with the adoptive family; A2: days from placement order to "
                                "match (\"so far\" while not yet reached).", v["adoption"]),
@@ -274,7 +277,7 @@ class ChildRecordWindow(QMainWindow):
         rows = {"periods": record.periods, "episodes": record.episodes,
                 "reviews": record.reviews, "plans": record.plans, "outcomes": record.outcomes,
                 "adoption": record.adoption, "missing": record.missing,
-                "history": record.audit}
+                "notes": record.notes, "history": record.audit}
         for name, model in self.models.items():
             model.set_rows(rows[name])
             view = self.views[name]

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from permanence_tracker.gui.export_table import install_view_exports, session_context
 from permanence_tracker.gui.import_spreadsheet.background import Runner
 from permanence_tracker.gui.import_spreadsheet.file_page import ChooseFilePage
 from permanence_tracker.gui.import_spreadsheet.import_page import ImportPage
@@ -49,6 +50,7 @@ class SpreadsheetWizard(QWizard):
                                        self.import_page, self.summary_page)):
             self.setPage(number, page)
         self.import_page.imported.connect(self._imported)
+        install_view_exports(self, session_context(session))  # every table: Export to Excel…
 
     def set_path(self, path: Path) -> None:
         """Choose ``path`` on the first page (as after a drop on the main window)."""

@@ -4,7 +4,8 @@ A :class:`Column` says how one column reads a frozen row: its title, the words s
 sort key (dates as dates, counts as numbers), and optionally a tooltip, alignment, icon and
 colours. :class:`RowsTableModel` holds a tuple of rows under a tuple of columns and answers
 Qt's roles from them: the text (also the accessible text), :data:`SORT_ROLE` (the raw key),
-:data:`ROW_ROLE` (the whole row). A model whose cells depend on more than their row and
+:data:`ROW_ROLE` (the whole row), :data:`DATE_ROLE` (the real date a date cell shows, for an
+export). A model whose cells depend on more than their row and
 column (a marker or colour for the whole row, a figure held by the model) overrides
 :meth:`RowsTableModel.cell`.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -29,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from permanence_tracker.gui.models.roles import ROW_ROLE, SORT_ROLE
+from permanence_tracker.gui.models.roles import DATE_ROLE, ROW_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -57,10 +59,20 @@ class Column(Generic[R]):
     foreground: Callable[[R], QColor | None] | None = None
     display: Callable[[R], Any] | None = None
     accessible: Callable[[R], str] | None = None
+    # The real date the cell shows, where the sort key is not one (a day number, a date and a
+    # position): an export writes it as a date cell. Default: the sort key when it is a date.
+    day: Callable[[R], date | None] | None = None
 
     def key(self, row: R) -> Any:
         """The raw value this column sorts ``row`` by."""
         return self.sort(row) if self.sort is not None else self.text(row).casefold()
+
+    def raw_date(self, row: R) -> date | None:
+        """The date ``row`` shows in this column (None: not a date, or none shown)."""
+        if self.day is not None:
+            return self.day(row)
+        key = self.key(row) if self.sort is not None else None
+        return key if isinstance(key, date) and key not in (date.min, date.max) else None
 
     def shown(self, row: R) -> Any:
         return self.display(row) if self.display is not None else self.text(row)
@@ -75,6 +87,8 @@ class Column(Generic[R]):
             return self.key(row)
         if role == ROW_ROLE:
             return row
+        if role == DATE_ROLE:
+            return self.raw_date(row)
         if role == Role.TextAlignmentRole:
             return int(self.align) if self.align is not None else None
         name = _HOOKS.get(role)

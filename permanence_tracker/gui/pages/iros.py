@@ -79,8 +79,8 @@ class IrosPage(Page):
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._week_chosen())
         self.due_model = DueReviewsModel(self)
         self.week_proxy = DueReviewsProxy(self)
-        self.week_list = reviews_list(self, "Children due in the selected week", self.due_model,
-                                      self.week_proxy)
+        self.week_list = reviews_list(self, "The selected IRO's children due in the selected week",
+                                      self.due_model, self.week_proxy)
         self.grid.activated.connect(lambda *_: self.week_list.setFocus())
 
         self.week_list.setColumnHidden(IRO_COLUMN, True)  # always the selected IRO

@@ -3,8 +3,10 @@
 
 Each table is a :class:`RowsTableModel` over these columns; views sort through a
 :class:`RowsProxy` by :data:`SORT_ROLE`: dates as day numbers (a Python ``date`` does not sort
-inside Qt), counts as numbers, text case-folded. A missed deadline is marked with words and a
-warning icon, never colour alone, and its tooltip gives the rule and the dates.
+inside Qt), counts as numbers, text case-folded. Each date column also gives its real date
+(``day``, read as :data:`DATE_ROLE`), so an Excel export writes a date cell, not the words.
+A missed deadline is marked with words and a warning icon, never colour alone, and its tooltip
+gives the rule and the dates.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def state_text(row: ItemRow) -> str:
 
 
 PANEL_COLUMNS: tuple[Column[PanelRow], ...] = (
-    Column("Date", lambda r: uk_date(r.panel.date), lambda r: day_number(r.panel.date)),
+    Column("Date", lambda r: uk_date(r.panel.date), lambda r: day_number(r.panel.date),
+           day=lambda r: r.panel.date),
     Column("Type", lambda r: r.panel.type),
     Column("Chair", lambda r: r.panel.chair),
     Column("Quorate", lambda r: QUORATE[r.panel.quorate],
@@ -71,7 +74,8 @@ ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
     Column("No.", lambda r: str(r.number), lambda r: r.number,
            header_tip="Position on the panel's agenda"),
     Column("Panel", lambda r: uk_date(r.panel.date), lambda r: day_number(r.panel.date) * 100
-           + r.number, tip=lambda r: f"{r.panel.type} panel of {uk_date(r.panel.date)}"),
+           + r.number, tip=lambda r: f"{r.panel.type} panel of {uk_date(r.panel.date)}",
+           day=lambda r: r.panel.date),
     Column("Business", lambda r: r.item.business),
     Column("Child", lambda r: f"{r.item.child_id} {r.child_name}".strip()
            if r.item.child_id else "", tip=lambda r: "Enter or double-click opens the "
@@ -81,7 +85,7 @@ ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
     Column("State", state_text, tip=lambda r: r.status.explanation,
            decoration=warning(lambda r: r.missed)),
     Column("Decision due by", lambda r: uk_date(r.deadline), lambda r: day_number(r.deadline),
-           tip=lambda r: r.status.explanation,
+           day=lambda r: r.deadline, tip=lambda r: r.status.explanation,
            header_tip="7 working days after the ADM received the minutes (Fostering NMS 14; "
                       "Adoption NMS 17)"),
     Column("Recommendation", lambda r: r.item.recommendation or "Not recorded",
@@ -89,7 +93,7 @@ ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
     Column("ADM decision", lambda r: r.item.adm_decision,
            tip=lambda r: r.item.adm_notes or None),
     Column("Decided", lambda r: uk_date(r.item.adm_decision_date),
-           lambda r: day_number(r.item.adm_decision_date)),
+           lambda r: day_number(r.item.adm_decision_date), day=lambda r: r.item.adm_decision_date),
 )
 PANEL_DATE_COLUMN, STATE_COLUMN, DUE_COLUMN = 1, 5, 6
 
