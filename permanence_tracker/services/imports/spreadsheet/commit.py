@@ -13,7 +13,6 @@ error, rolls the whole transaction back.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date
@@ -34,6 +33,7 @@ from permanence_tracker.services.imports.spreadsheet.model import (
     Preview,
 )
 from permanence_tracker.services.imports.spreadsheet.rejects import write_rejects
+from permanence_tracker.services.pending_file import PendingFile
 from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
 
@@ -56,8 +56,7 @@ def commit_import(uow_factory: UowFactory, preview: Preview, decisions: Decision
                                        "rows only")])
     _check_choices(preview, decisions)
     progress(0, STEPS, "Reading the tracker")
-    pending: Path | None = None
-    try:
+    with PendingFile(rejects_to) as pending:
         with uow_factory() as uow:
             tracker = read_tracker(uow)
             progress(1, STEPS, "Comparing with the tracker")
@@ -75,16 +74,10 @@ def commit_import(uow_factory: UowFactory, preview: Preview, decisions: Decision
                 audit_id = uow.audit_import(source.name, {
                     "file": source.name, "sha256": source.sha256, "sheet": source.sheet,
                     "counts": counts})
-            if rejects_to is not None and rejected:
-                pending = rejects_to.with_name(f".{rejects_to.name}.partial")
-                write_rejects(preview, rejected, pending)
+            if rejected:
+                pending.write(lambda path: write_rejects(preview, rejected, path))
             progress(STEPS, STEPS, "Saving")  # the last moment a cancel is honoured
-        if pending is not None and rejects_to is not None:
-            os.replace(pending, rejects_to)
-            pending = None
-    finally:
-        if pending is not None:
-            pending.unlink(missing_ok=True)
+        pending.keep()
     return ImportSummary(counts, tuple(dict.fromkeys(result.writes.children_changed)),
                          result.new_iros, audit_id, tuple(rejected), tuple(result.skipped))
 

@@ -12,7 +12,6 @@ call is made before the unit of work commits, a cancelled import writes nothing.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from permanence_tracker.services.imports.ssda903.model import Rejection, Skipped
 from permanence_tracker.services.imports.ssda903.parse import parse_files
 from permanence_tracker.services.imports.ssda903.reader import read_files
 from permanence_tracker.services.imports.ssda903.rejects import write_rejects
+from permanence_tracker.services.pending_file import PendingFile
 from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
 
@@ -77,8 +77,7 @@ def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
     progress(1, STEPS, "Checking every row")
     facts, rejections = parse_files(files, today)
     progress(2, STEPS, "Comparing with the tracker")
-    pending: Path | None = None
-    try:
+    with PendingFile(rejects_to) as pending:
         with uow_factory() as uow:
             stored = Stored.from_histories(uow.histories())
             facts, more = check_facts(facts, rejections, stored)
@@ -89,16 +88,10 @@ def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
             rejections.sort(key=lambda r: (r.consequence, r.row.file.index, r.row.number))
             if written:
                 _write(uow.repo, plan, progress)
-                if rejects_to is not None and rejections:
-                    pending = rejects_to.with_name(f".{rejects_to.name}.partial")
-                    write_rejects(rejections, pending)
+                if rejections:
+                    pending.write(lambda path: write_rejects(rejections, path))
                     progress(STEPS, STEPS, "Saving")  # the last moment a cancel is honoured
-        if pending is not None and rejects_to is not None:
-            os.replace(pending, rejects_to)
-            pending = None
-    finally:
-        if pending is not None:
-            pending.unlink(missing_ok=True)
+        pending.keep()
     return ImportResult(files, skipped, rejections, plan, written)
 
 
