@@ -19,6 +19,7 @@ from typing import Any
 from permanence_tracker.domain import limits
 from permanence_tracker.domain.codes import canonical_sex
 from permanence_tracker.domain.entities import Settings
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.imports.spreadsheet import values
 from permanence_tracker.services.imports.spreadsheet.compare import compare, read_tracker
 from permanence_tracker.services.imports.spreadsheet.fields import FIELDS
@@ -51,6 +52,7 @@ US_ORDER = ("dates in this column are written month first (US order, mm/dd/yyyy)
             "is read rather than guessed: write them day first as dd/mm/yyyy and import again")
 
 
+@requires("import")
 def preview_import(uow_factory: UowFactory, table: Table, mapping: Mapping[int, str],
                    today: date, *, progress: Progress = silent) -> Preview:
     """What importing ``table`` with ``mapping`` (column index -> field name) would do."""

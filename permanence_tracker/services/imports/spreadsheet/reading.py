@@ -6,13 +6,16 @@ cached when the file was saved (a formula is never run) and date cells as dates,
 times the speed of openpyxl. CSV files are decoded as UTF-8 (with or without a BOM), then
 Windows-1252 (what Excel writes on most council desktops), with the delimiter (comma, semicolon
 or tab) worked out from the file. Nothing here writes anything: a bad file raises
-:class:`SpreadsheetError` saying what is wrong, where, and how to fix it.
+:class:`SpreadsheetError` saying what is wrong, where, and how to fix it. A sheet longer than
+:data:`MAX_ROWS` rows is refused before its rows are held (a CSV while it streams, a workbook
+by its dimensions), so a million-row file is refused in a moment, not imported for minutes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +33,16 @@ Cell = str | int | float | bool | date | datetime | None
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv")
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit on the text in one cell
+# A tracker lists one authority's children: a few thousand at most. 100,000 rows is twenty
+# times the largest (and about 25 s to import); a longer sheet is a wrong file or a whole
+# system's export, refused with this limit rather than held in memory and checked for minutes.
+MAX_ROWS = 100_000
 
+# Text a spreadsheet would run rather than show: "=..." and the DDE or function forms that
+# start "+", "-" or "@" ("-cmd|' /C calc'!A0", "@SUM(A1)"). A comment such as "- see notes"
+# or "+1 sibling" is text. Such a cell is refused: its value is whatever the formula would
+# give, which the file does not hold (a workbook's cached value is read instead).
+_FORMULA = re.compile(r"^\s*(?:=|[+\-@][A-Za-z_][\w.]*[(|!])")
 _ZIP = b"PK\x03\x04"  # .xlsx, .xlsm and .ods are zip files
 _OLE = b"\xd0\xcf\x11\xe0"  # .xls, and an encrypted (password-protected) .xlsx
 _PASSWORD_FIX = ("open it in Excel, remove the password (File > Info > Protect Workbook), "
@@ -176,7 +188,11 @@ def _worksheet_names(workbook: calamine.CalamineWorkbook) -> list[str]:
 
 def _sheet_values(workbook: calamine.CalamineWorkbook, name: str) -> list[list[object]]:
     try:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sheet = workbook.get_sheet_by_name(name)
+        if sheet.total_height > MAX_ROWS + 1:  # the header row and MAX_ROWS rows
+            file = Path(workbook.path).name if workbook.path else "the workbook"
+            raise SpreadsheetError(_too_long(f"{file}, sheet '{name}',"), file=file, sheet=name)
+        rows = sheet.to_python(skip_empty_area=False)
     except calamine.CalamineError as exc:
         raise SpreadsheetError(f"sheet '{name}' of {workbook.path or 'the workbook'} cannot be "
                                f"read ({exc}): {_RESAVE}", sheet=name) from exc
@@ -222,6 +238,13 @@ def _cell(path: Path, sheet: str, row: int, index: int, value: object) -> Cell:
                 f"{len(value):,} characters, more than the {MAX_CELL_CHARACTERS:,} a spreadsheet "
                 "cell can hold. Shorten that cell (or move the text elsewhere), save, and import "
                 "again", file=path.name, sheet=sheet, row=row, column=column)
+        if is_formula(value):
+            column = get_column_letter(index + 1)
+            raise SpreadsheetError(
+                f"{path.name}, sheet '{sheet}', row {row}, column {column}: {value[:40]!r} is a "
+                "spreadsheet formula, not a value, and the import never runs formulas. In "
+                "Excel, copy the column and Paste Special > Values (or delete the formula), "
+                "save, and import again", file=path.name, sheet=sheet, row=row, column=column)
         return value if value.strip() else None
     if isinstance(value, bool | date):  # datetime is a date
         return value
@@ -237,6 +260,12 @@ def _cell(path: Path, sheet: str, row: int, index: int, value: object) -> Cell:
     return None if value is None else str(value)
 
 
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` as a formula (see ``_FORMULA``): the import
+    refuses such a value, as the exports write one as text (``exports.excel.as_text_cell``)."""
+    return bool(_FORMULA.match(text))
+
+
 def _count_filled(rows: Sequence[Sequence[object]]) -> int:
     return sum(1 for row in rows if any(not _blank(value) for value in row))
 
@@ -249,19 +278,46 @@ def _read_csv(path: Path) -> list[list[str]]:
     """The rows of a CSV file, decoded and split by the delimiter it uses."""
     text = _decode(path, path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[list[str]] = []
     try:
-        return list(reader)
+        for row in reader:
+            if len(rows) > MAX_ROWS:  # counted as it streams: the header and MAX_ROWS rows
+                raise SpreadsheetError(_too_long(path.name), file=path.name)
+            rows.append(row)
     except csv.Error as exc:
-        where = f"{path.name}, line {reader.line_num}"
-        if "field larger than field limit" in str(exc):
-            raise SpreadsheetError(
-                f"{where}: a value is longer than the {MAX_CELL_CHARACTERS:,} characters a "
-                "spreadsheet cell can hold (perhaps a quote mark is never closed). Shorten it "
-                "or close the quotes, save, and import again",
-                file=path.name, row=reader.line_num) from exc
-        raise SpreadsheetError(f"{where} cannot be read as CSV ({exc}): open the file in Excel, "
-                               "save it again as CSV, and import that",
-                               file=path.name, row=reader.line_num) from exc
+        raise _unreadable(path, reader.line_num, exc) from exc
+    if cut_short(text, rows):
+        raise SpreadsheetError(
+            f"{path.name} ends part-way through line {reader.line_num} (it has "
+            f"{len(rows[-1])} of the {max(map(len, rows))} columns and no line end): it may have "
+            "been cut short while copying, downloading or saving. Copy it again from where it "
+            "came from, or save it again as CSV, and import that", file=path.name,
+            row=reader.line_num)
+    return rows
+
+
+def cut_short(text: str, rows: Sequence[Sequence[str]]) -> bool:
+    """Whether a CSV file ends part-way through a line: its last line has no line end and
+    fewer values than the widest line (a file cut short while copying or saving)."""
+    return (len(rows) > 1 and not text.endswith(("\n", "\r")) and bool(rows[-1])
+            and len(rows[-1]) < max(map(len, rows)))
+
+
+def _unreadable(path: Path, line: int, exc: csv.Error) -> SpreadsheetError:
+    where = f"{path.name}, line {line}"
+    if "field larger than field limit" in str(exc):
+        return SpreadsheetError(
+            f"{where}: a value is longer than the {MAX_CELL_CHARACTERS:,} characters a "
+            "spreadsheet cell can hold (perhaps a quote mark is never closed). Shorten it "
+            "or close the quotes, save, and import again", file=path.name, row=line)
+    return SpreadsheetError(f"{where} cannot be read as CSV ({exc}): open the file in Excel, "
+                            "save it again as CSV, and import that", file=path.name, row=line)
+
+
+def _too_long(where: str) -> str:
+    return (f"{where} has more than {MAX_ROWS:,} rows, more than a tracker of one authority's "
+            "children holds: check it is the right file, or remove the rows that are not "
+            "children's (or split it) and import again")
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -291,8 +347,11 @@ def _delimiter(text: str) -> str:
     sample = text.splitlines()[:50]
     best, best_score = ",", (0, 0)
     for delimiter in (",", ";", "\t"):
-        widths = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter)
-                         if len(row) > 1)
+        try:
+            widths = Counter(len(row) for row in csv.reader(sample, delimiter=delimiter)
+                             if len(row) > 1)
+        except csv.Error:  # a value too long for the csv module: _read_csv says where
+            continue
         if widths:
             width, lines = widths.most_common(1)[0]
             if (lines, width) > best_score:

@@ -8,6 +8,12 @@ in the future) in the return's folder: the earliest year the return can be. When
 several files of one table (several years side by side) each file is dated by its own rows (a
 file with no dates of its own, such as a Header, then takes the folder's latest year, marked as
 a guess so that its codes are not held to that year's lists).
+
+A file that is not CSV text (NUL bytes: binary, or UTF-16 saved without its BOM), not in
+either encoding, cut short part-way through a line, holding a formula, longer than
+:data:`MAX_ROWS` rows or with a value longer than :data:`MAX_CELL_CHARACTERS` is refused whole
+with :class:`ImportInputError` before anything is checked or written: counted while
+streaming, so a huge file is refused in a moment.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from permanence_tracker.services.imports.spreadsheet.reading import cut_short, is_formula
 from permanence_tracker.services.imports.ssda903.model import (
     ImportInputError,
     SkippedFile,
@@ -31,6 +38,17 @@ from permanence_tracker.services.reference import collection_year
 
 # A collection year in a name: "2024-25", "2024_25", "2024 25", "202425" or "2024-2025".
 _NAMED_YEAR = re.compile(r"(?<!\d)(20\d\d)[-_ ]?(20\d\d|\d\d)(?!\d)")
+
+# A return's largest table (Episodes) holds a few thousand rows a year for a large authority;
+# 200,000 is more than all of England's children looked after in a year (about 84,000). A
+# bigger file is refused while it is read, rather than held in memory and checked for minutes.
+MAX_ROWS = 200_000
+# No 903 item is longer than a few dozen characters (SW_ID, the longest, is 120 at most here);
+# the csv module's own limit on a value (131,072 characters) is the hard stop.
+MAX_CELL_CHARACTERS = csv.field_size_limit()
+_NOT_TEXT = ("is not a CSV text file: it holds NUL bytes (a binary file renamed .csv, or a "
+             "file saved as UTF-16 without its byte-order mark). In Excel, save the table as "
+             "\"CSV UTF-8\" and import that")
 
 # Columns whose dates say when a return was made (DUC is often a future 18th birthday).
 EVENT_DATE_COLUMNS = ("DECOM", "DEC", "REVIEW", "DATE_INT", "DATE_MATCH", "DATE_PLACED",
@@ -58,12 +76,44 @@ def _decode(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportInputError(f"cannot read {path}: {exc}") from exc
+    if b"\x00" in data:
+        raise ImportInputError(f"{path} {_NOT_TEXT}")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1")
+    raise ImportInputError(f"{path} is in a text encoding the import does not know (neither "
+                           "UTF-8 nor Windows-1252): in Excel, save it as \"CSV UTF-8\" and "
+                           "import that")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """The file's rows, refused with the reason when it is too long or a value too big."""
+    text = _decode(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    try:
+        for cells in reader:
+            if len(rows) > MAX_ROWS:  # the header and MAX_ROWS rows are allowed
+                raise ImportInputError(
+                    f"{path} has more than {MAX_ROWS:,} rows, more than any 903 table holds "
+                    "(is it the right file, or several returns joined?): split it by "
+                    "collection year and import the parts")
+            rows.append(cells)
+    except csv.Error as exc:
+        raise ImportInputError(
+            f"{path}, line {reader.line_num}: a value is longer than {MAX_CELL_CHARACTERS:,} "
+            "characters, far more than any 903 item (perhaps a quote mark is never closed): "
+            "correct it, save, and import again" if "field larger" in str(exc) else
+            f"{path}, line {reader.line_num} cannot be read as CSV ({exc}): open the file in "
+            "Excel, save it again as CSV, and import that") from exc
+    if cut_short(text, rows):
+        raise ImportInputError(
+            f"{path} ends part-way through line {reader.line_num} (it has {len(rows[-1])} of "
+            f"the {max(map(len, rows))} columns and no line end): it may have been cut short "
+            "while copying or saving. Copy it again from where it came from, and import that")
+    return rows
 
 
 def read_files(paths: list[Path], today: date) -> tuple[list[SourceFile], list[SkippedFile]]:
@@ -74,7 +124,7 @@ def read_files(paths: list[Path], today: date) -> tuple[list[SourceFile], list[S
         if path.suffix.lower() != ".csv":
             skipped.append(SkippedFile(name, "not a .csv file"))
             continue
-        rows = list(csv.reader(io.StringIO(_decode(path), newline="")))
+        rows = _rows(path)
         if not rows:
             skipped.append(SkippedFile(name, "the file is empty"))
             continue
@@ -94,6 +144,11 @@ def read_files(paths: list[Path], today: date) -> tuple[list[SourceFile], list[S
                 continue  # blank line: nothing to import, nothing wrong
             values: dict[str, str] = {}
             for column, cell in zip(header, cells, strict=False):
+                if is_formula(cell):  # no 903 item starts "=", or is a DDE or function call
+                    raise ImportInputError(
+                        f"{name}, row {number}, column {column}: {cell[:40]!r} is a spreadsheet "
+                        "formula, not a 903 value (a 903 file holds codes, dates and IDs): "
+                        "correct the file where it was made, and import again")
                 values.setdefault(column, cell.strip())
             for column in header[len(cells):]:
                 values.setdefault(column, "")
