@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from permanence_tracker import files
 from permanence_tracker.services.exports import excel
 from permanence_tracker.services.exports.excel import ExportFileError, as_text_cell, write_xlsx
 
@@ -129,7 +130,7 @@ def test_the_file_is_written_beside_the_target_then_replaced(tmp_path, monkeypat
         replaced.append((Path(src), Path(dst)))
         real(src, dst)
 
-    monkeypatch.setattr(excel.os, "replace", spy)
+    monkeypatch.setattr(files.os, "replace", spy)  # the one whole-file writer
     target = _write(tmp_path / "c.xlsx")
     ((temporary, final),) = replaced
     assert final == target and temporary.parent == tmp_path and temporary.suffix == ".part"

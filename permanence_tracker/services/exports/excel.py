@@ -10,9 +10,7 @@ dd/mm/yyyy, and text a spreadsheet would run as a formula stays text.
 from __future__ import annotations
 
 import errno
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.files import write_whole
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
 UK_DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -161,24 +160,10 @@ def _keep_type(cell: Cell | MergedCell) -> None:
 
 
 def _save_whole(book: Workbook, path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise unwritable(path, FileNotFoundError(errno.ENOENT, "No such folder"))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                             dir=folder)
+        write_whole(path, book.save)
     except OSError as exc:
         raise unwritable(path, exc) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            book.save(out)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise unwritable(path, exc) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def unwritable(path: Path, exc: OSError) -> ExportFileError:
