@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +14,11 @@ import platformdirs
 
 from permanence_tracker.persistence import engine as engines
 from permanence_tracker.persistence.uow import uow_factory
+from permanence_tracker.services import backups as backup_service
+from permanence_tracker.services.authorization import acting
+from permanence_tracker.services.backups import BackupDone, BackupStore
 from permanence_tracker.services.unit_of_work import UowFactory
+from permanence_tracker.services.users import acting_user
 
 APP_NAME = "permanence-tracker"
 
@@ -56,6 +62,11 @@ class Context:
     # made for it, deepest first. Empty when the file was there before (even if it held no
     # tracker): a file that existed is never removed.
     made: tuple[Path, ...] = ()
+    # A SQLite tracker's backups (services/backups.py); None on a server or in memory. The
+    # backup this opening made when one was due, or why it failed (the tracker opens anyway).
+    backups: BackupStore | None = None
+    backed_up: BackupDone | None = None
+    backup_problem: str = ""
 
     @property
     def shown(self) -> str:
@@ -107,8 +118,30 @@ class NoTrackerError(Exception):
                          "with `permanence-tracker init` or choose another with --db")
 
 
+class PassphraseError(Exception):
+    """An encrypted tracker and a passphrase that do not go together (missing, or given for a
+    plain file); the message says which and what to do. Nothing was written."""
+
+
+class WrongPassphrase(PassphraseError):
+    """The passphrase is not right for this tracker: front ends ask again. Nothing was
+    written."""
+
+
+@contextmanager
+def _passphrase_errors() -> Iterator[None]:
+    """persistence's passphrase errors as the ones front ends may catch (they never import
+    persistence), with the same message."""
+    try:
+        yield
+    except engines.WrongPassphrase as exc:
+        raise WrongPassphrase(str(exc)) from None
+    except engines.PassphraseError as exc:
+        raise PassphraseError(str(exc)) from None
+
+
 def open_context(url: str | None = None, user: str | None = None, *,
-                 create: bool = True) -> Context:
+                 create: bool = True, passphrase: str | None = None) -> Context:
     """Open the tracker at ``url`` (resolved as :func:`engines.resolve_url` says), bringing
     its schema up to date.
 
@@ -116,14 +149,24 @@ def open_context(url: str | None = None, user: str | None = None, *,
     or a server that cannot be reached or has no tracker schema, raises
     :class:`NoTrackerError` and nothing is created. ``Context.created`` says whether this call
     made a new tracker.
+
+    ``passphrase`` opens (or creates) a SQLCipher-encrypted SQLite tracker; a wrong one raises
+    :class:`WrongPassphrase` before anything is written. It is held by the engine's connect
+    listener only: never in the URL, on the Context, in a setting or a message.
     """
+    with _passphrase_errors():
+        return _open_context(url, user, create, passphrase)
+
+
+def _open_context(url: str | None, user: str | None, create: bool,
+                  passphrase: str | None) -> Context:
     resolved = engines.resolve_url(url, data_dir())
     if not create:
-        missing = engines.missing_tracker(resolved)  # looks without creating anything
+        missing = engines.missing_tracker(resolved, passphrase)  # looks, creating nothing
         if missing:
             raise NoTrackerError(resolved, missing)
     to_make = _to_be_made(resolved)  # looked at before engines.create makes the folders
-    engine = engines.create(resolved)
+    engine = engines.create(resolved, passphrase)
     try:
         # One connection attempt: an unreachable server fails here, as migrate would.
         created = not engines.has_tracker(engine)
@@ -131,9 +174,28 @@ def open_context(url: str | None = None, user: str | None = None, *,
     except BaseException:
         engine.dispose()
         raise
-    who = user or current_user()
-    return Context(resolved, who, engine, uow_factory(engine, who, _now), backup, created,
-                   to_make if created else ())
+    who = user or _login(resolved)
+    make = uow_factory(engine, who, _now)
+    try:  # who acts, in which role (services/users.py says why no users means administrator)
+        actor = acting_user(make, who)
+    except BaseException:
+        engine.dispose()
+        raise
+    context = Context(resolved, who, engine, acting(make, actor), backup, created,
+                      to_make if created else ())
+    context.backups = _backups_for(resolved, engine)
+    if context.backups is not None and not created:  # a new tracker has nothing to keep yet
+        _back_up_if_due(context, make)
+    return context
+
+
+def _login(url: str) -> str:
+    """Who is acting: the database login on a server (each person connects as themself), the
+    OS user on a SQLite file."""
+    parsed = engines.make_url(url)
+    if parsed.get_backend_name() != "sqlite" and parsed.username:
+        return parsed.username
+    return current_user()
 
 
 def _to_be_made(url: str) -> tuple[Path, ...]:
@@ -204,3 +266,106 @@ def database_exists(url: str | None = None) -> bool:
         return True
     path = resolved.split("///", 1)[-1]
     return Path(path).exists()
+
+
+# -- encryption (SQLCipher) ----------------------------------------------------------------
+def is_encrypted(url: str | None = None) -> bool:
+    """Whether the resolved database is an encrypted (SQLCipher) tracker file: the app and
+    the command line ask for a passphrase only then."""
+    return engines.is_encrypted(engines.resolve_url(url, data_dir()))
+
+
+def _file_of(url: str | None) -> Path:
+    path = engines.sqlite_file(engines.resolve_url(url, data_dir()))
+    if path is None or not path.is_file():
+        raise ValueError("only an existing tracker file on this computer can be encrypted or "
+                         "decrypted (a server database is protected by the server)")
+    return path
+
+
+def encrypt_tracker(url: str | None, passphrase: str) -> dict[str, int]:
+    """Encrypt a plain tracker file in place, verified before the swap (persistence/cipher.py);
+    returns the row count of each table, the same before and after."""
+    from permanence_tracker.persistence import cipher
+
+    with _passphrase_errors():
+        return cipher.encrypt_file(_file_of(url), passphrase)
+
+
+def decrypt_tracker(url: str | None, passphrase: str) -> dict[str, int]:
+    """Decrypt an encrypted tracker file in place (for an administrator)."""
+    from permanence_tracker.persistence import cipher
+
+    with _passphrase_errors():
+        return cipher.decrypt_file(_file_of(url), passphrase)
+
+
+def change_passphrase(url: str | None, old: str, new: str,
+                      context: Context | None = None) -> None:
+    """Re-key an encrypted tracker file. With the ``context`` that has it open (the app), its
+    connections are closed first and reopened with the new passphrase as needed."""
+    from permanence_tracker.persistence import cipher
+
+    path = _file_of(url)
+    if context is not None:
+        context.dispose()  # pooled connections keyed with the old passphrase
+    with _passphrase_errors():
+        cipher.change_passphrase(path, old, new)
+    if context is not None:
+        engines.set_key(cast(engines.Engine, context.engine), new)
+
+
+# -- backups (persistence/backup.py makes them, services/backups.py says when) -------------
+BACKUPS_ENV = "PERMANENCE_TRACKER_BACKUPS"  # another folder for the backups (another disk)
+
+
+def backups_folder(database: Path) -> Path:
+    """Where a SQLite tracker's backups go: ``<user data dir>/backups/<name>-<6 hex>/``, or
+    under ``$PERMANENCE_TRACKER_BACKUPS``. The hex (of the file's full path) keeps two trackers
+    of the same name in different folders from sharing, or pruning, each other's backups."""
+    import hashlib
+    import os
+
+    root = Path(os.environ[BACKUPS_ENV]) if os.environ.get(BACKUPS_ENV) else \
+        data_dir() / "backups"
+    tag = hashlib.sha256(str(database.absolute()).encode()).hexdigest()[:6]
+    return root / f"{database.stem}-{tag}"
+
+
+def _backups_for(url: str, engine: engines.Engine | None) -> BackupStore | None:
+    from permanence_tracker.persistence.backup import SqliteBackups
+
+    parsed = engines.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    database = Path(parsed.database).absolute()
+    driver = engines.copy_driver(engine) if engine is not None else None
+    if driver is not None:  # encrypted: the copy is made and keyed by SQLCipher's driver
+        return SqliteBackups(database, backups_folder(database), engine, *driver)
+    return SqliteBackups(database, backups_folder(database), engine)
+
+
+def _back_up_if_due(context: Context, make: UowFactory) -> None:
+    """The backup at open, when the last is a day old: a failure is recorded on the context
+    (the app shows it) and logged, and the tracker opens anyway."""
+    import logging
+
+    assert context.backups is not None
+    try:
+        context.backed_up = backup_service.back_up_if_due(context.backups, make,
+                                                          _now().replace(tzinfo=None))
+    except Exception as exc:  # noqa: BLE001 - a backup must not stop the tracker opening
+        context.backup_problem = f"The automatic backup failed: {exc}"
+        logging.getLogger(__name__).warning("%s", context.backup_problem)
+
+
+def backups_at(url: str | None) -> BackupStore | None:
+    """The backups of the tracker ``url`` names (resolved as open_context does), without
+    opening it: for ``restore``, which must work on a tracker too damaged to open. None for
+    a server database (the server backs it up) or an in-memory one."""
+    return _backups_for(engines.resolve_url(url, data_dir()), None)
+
+
+def now_local() -> datetime:
+    """Local time without a zone: what backups are named and aged by."""
+    return _now().replace(tzinfo=None)

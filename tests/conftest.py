@@ -32,6 +32,12 @@ def _ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+@pytest.fixture(autouse=True)
+def _backups_in_tmp(tmp_path_factory, monkeypatch):
+    """Opening a tracker backs it up (app.py): into a temporary folder, never the real one."""
+    monkeypatch.setenv("PERMANENCE_TRACKER_BACKUPS", str(tmp_path_factory.mktemp("backups")))
+
+
 @pytest.fixture(scope="session")
 def dfe_validator_python():
     """The python of the DfE 903 validator's own venv: skipped when absent, required under CI."""

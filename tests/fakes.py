@@ -191,6 +191,19 @@ class FakeRepository:
     def audit_trail(self, child_id: str) -> list[dict[str, Any]]:
         return [dict(a) for a in self.state.audit if a["child_id"] == child_id]
 
+    def audit_entries(self, child_id: str | None = None, since: datetime | None = None,
+                      until: datetime | None = None, user: str | None = None,
+                      table: str | None = None, action: str | None = None
+                      ) -> list[dict[str, Any]]:
+        def utc(at: datetime) -> datetime:
+            return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+        equal = {"child_id": child_id, "user": user, "table_name": table, "action": action}
+        return [dict(a) for a in self.state.audit
+                if all(v is None or a[k] == v for k, v in equal.items())
+                and (since is None or utc(a["at"]) >= utc(since))
+                and (until is None or utc(a["at"]) < utc(until))]
+
 
 class FakeStore:
     """The committed state, and a count of the units of work that committed."""

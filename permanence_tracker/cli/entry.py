@@ -17,8 +17,11 @@ from collections.abc import Sequence
 
 from permanence_tracker import __version__
 from permanence_tracker.cli import (
+    audit,
+    backup,
     care,
     clock,
+    crypt,
     demo,
     export903,
     import903,
@@ -33,7 +36,7 @@ from permanence_tracker.cli import (
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
 COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
-                   reports, export903, settings)
+                   reports, export903, settings, crypt, audit, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,8 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from permanence_tracker.domain.errors import TrackerError
 
     try:  # only commands with creates=True may create a tracker (set_defaults(creates=True))
-        context = open_context(args.db, create=getattr(args, "creates", False))
-    except NoTrackerError as exc:  # a mistyped --db: refuse, having created nothing
+        passphrase = crypt.passphrase_for_opening(args)  # a file or a prompt, never an argument
+        context = open_context(args.db, create=getattr(args, "creates", False),
+                               passphrase=passphrase)
+    except (NoTrackerError, crypt.NoPassphrase, crypt.PassphraseError) as exc:
+        # a mistyped --db, or no (or the wrong) passphrase: refuse, having created nothing
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bad URL or unreachable server: say so, no traceback

@@ -200,6 +200,7 @@ class Settings:
     panel_types: tuple[str, ...] = DEFAULT_PANEL_TYPES  # adoption, fostering, permanence
     panel_business: tuple[str, ...] = DEFAULT_PANEL_BUSINESS  # what an agenda item is about
     plan_types: tuple[str, ...] = PLAN_TYPES  # permanence plans a child's plan may record
+    backup_keep_days: int = 30  # a SQLite tracker's backups older than this are pruned
     demo: bool = False  # a synthetic demo authority: marked DEMO wherever it shows
     version: int = 0
 

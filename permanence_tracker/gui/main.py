@@ -74,17 +74,26 @@ def build_window(choice: Choice, today: date, context: composition.Context | Non
             QTimer.singleShot(0, window.set_up_new_tracker)
     if choice.remember:
         trackers.remember(choice.url)
+    from permanence_tracker.gui.backups import start_backups
+
+    start_backups(window)  # at open, then a timer the window owns: daily (gui/backups.py)
     return window
 
 
 def open_first(choice: Choice | None, today: date):
     """The first window, going back to the welcome screen while the tracker named is not
-    there; None when the user closes the welcome screen or cancels a password."""
+    there or its passphrase was wrong three times; None when the user closes the welcome
+    screen or cancels a password or passphrase."""
     while choice is not None:
+        from permanence_tracker.gui.passphrase import PassphraseRefused
+
         try:
             context = trackers.connect(choice, None)
         except composition.NoTrackerError:
             choice = welcome(trackers.no_tracker_message(choice.url))
+            continue
+        except PassphraseRefused as exc:  # three wrong passphrases: nothing changed
+            choice = welcome(str(exc))
             continue
         return None if context is None else build_window(choice, today, context)
     return None

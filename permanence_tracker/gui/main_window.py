@@ -30,6 +30,7 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.gui.about import open_about
 from permanence_tracker.gui.export_table import export_page, install_page_exports
 from permanence_tracker.gui.pages.base import Page
+from permanence_tracker.gui.permissions import role_text, show_permitted
 from permanence_tracker.gui.reports_dialog import ReportsDialog, open_reports_dialog
 from permanence_tracker.gui.session import Session
 from permanence_tracker.gui.shortcuts import (
@@ -47,6 +48,16 @@ REPORTS_KEYS = "Ctrl+Shift+T"  # not Ctrl+Shift+P: that is "Permanence plan…" 
 IMPORT_KEYS = "Ctrl+Shift+I"
 SPREADSHEET_KEYS = "Ctrl+Shift+M"  # "moving in" (issue 11): Ctrl+Shift+S is taken in a record
 
+
+# The window's commands that need a permission (domain/roles.py PERMISSIONS); the rest (quit,
+# refresh, today, help, pages) every role may use.
+PERMISSIONS = {
+    "add_child": "records.edit", "export903": "export", "check903": "export",
+    "import903": "import", "import_spreadsheet": "import", "back_up": "backup",
+    # restoring or re-keying the whole tracker is the administrators' (who alone hold users.edit)
+    "restore": "users.edit", "settings": "settings.edit", "passphrase": "users.edit",
+    "reports": "reports.run",
+}
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, pages: list[type[Page]], today: date) -> None:
@@ -78,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        self._show_permitted()
         self.setAcceptDrops(True)  # a 903 return's files dropped here are imported
         session.changed.connect(self._update_status)
         session.loading.connect(self._loading)
@@ -109,8 +121,14 @@ class MainWindow(QMainWindow):
              self.import_spreadsheet,
              "Bring in your tracker spreadsheet (.xlsx, .csv, .ods, .xls), previewed first "
              "(or drop a workbook on the window)"),
+            ("back_up", "Back up now…", None, self.back_up_now,
+             "Back the tracker up now (a checked copy in its backups folder)"),
+            ("restore", "Restore from backup…", None, self.restore_from_backup,
+             "Replace the tracker with a backup, keeping a copy of it as it is now"),
             ("settings", "Settings…", None, self.open_settings,
              "Change the authority's settings: its name, closure days, caseload band, lists"),
+            ("passphrase", "Change passphrase…", None, self.change_passphrase,
+             "Change the passphrase of this encrypted tracker"),
             ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
             ("today", "Today", "Ctrl+T", lambda: self.as_of_edit.setDate(QDate(today)),
              "View the tracker as it stands today"),
@@ -144,6 +162,19 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             self.pages_group.addAction(action)
         self.nav.currentRowChanged.connect(self._page_shown)
+
+    def _show_permitted(self) -> None:
+        """Offer only what the acting role may do (issue 12); the services refuse anyway."""
+        wanted = {name: permission for name, permission in PERMISSIONS.items()
+                  if name in self.actions_by_name}
+        for number, page in enumerate(self.pages):
+            if page.permission:
+                wanted[f"page:{number}"] = page.permission
+        show_permitted({self.actions_by_name[n]: p for n, p in wanted.items()},
+                       self.session.uow)
+        for number in range(len(self.pages)):  # the page list follows its Go action
+            self.nav.item(number).setHidden(not self.actions_by_name[f"page:{number}"]
+                                            .isVisible())
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("As of")
@@ -181,7 +212,8 @@ class MainWindow(QMainWindow):
         for title, names in (
             ("&File", ["open_tracker", "", "add_child", "", "import903", "import_spreadsheet",
                        "export903",
-                       "check903", "", "settings", "", "quit"]),
+                       "check903", "", "back_up", "restore", "", "settings", "passphrase", "",
+                       "quit"]),
             ("&View", ["today", "refresh"]),
             ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
             ("Report&s", ["reports", "", *report_entries]),
@@ -220,6 +252,12 @@ class MainWindow(QMainWindow):
 
         return open_tracker(self)
 
+    def change_passphrase(self) -> bool:
+        """File ▸ Change passphrase… (gui/passphrase.py)."""
+        from permanence_tracker.gui.passphrase import change_passphrase
+
+        return change_passphrase(self)
+
     def import_903(self, paths=None) -> QDialog:
         """File ▸ Import 903 return…, or files dropped on the window (gui/import903/)."""
         from permanence_tracker.gui.import903 import open_import_dialog
@@ -254,6 +292,19 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_903(paths)
 
+    def back_up_now(self) -> QMessageBox:
+        """File ▸ Back up now… (gui/backups.py)."""
+        from permanence_tracker.gui.backups import back_up_now
+
+        return back_up_now(self)
+
+    def restore_from_backup(self, path: str | None = None,
+                            confirm: bool = True) -> QMainWindow | None:
+        """File ▸ Restore from backup…: the restored tracker opens in a new window."""
+        from permanence_tracker.gui.backups import restore_from_backup
+
+        return restore_from_backup(self, path, confirm)
+
     def open_settings(self) -> QDialog:
         """Open Settings; saving reloads the session (gui/dialogs/settings.py)."""
         from permanence_tracker.gui.dialogs.settings import open_settings_dialog
@@ -286,6 +337,7 @@ class MainWindow(QMainWindow):
         self.demo_label.hide()
         self.db_label = QLabel(f"Database: {shown_url(self.session.context.url)}")
         self.user_label = QLabel(f"User: {self.session.context.user}")
+        self.role_label = QLabel(role_text(self.session.context.uow))
         self.as_of_label = QLabel()
         self.busy_label = QLabel()
         status = self.statusBar()
@@ -293,6 +345,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.user_label)
+        status.addPermanentWidget(self.role_label)
         status.addPermanentWidget(self.as_of_label)
         self._update_status()
 

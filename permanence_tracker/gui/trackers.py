@@ -128,9 +128,23 @@ def connect(choice: Choice, parent: QWidget | None) -> composition.Context | Non
     """Open ``choice``'s tracker. A server that wants a password gets one asked for here (kept
     in memory for this session only); None when the user cancels that question.
 
-    Raises :class:`~permanence_tracker.app.NoTrackerError` when there is no tracker and the
-    choice may not create one, and whatever the server says otherwise.
+    An encrypted tracker's passphrase is asked for (three tries, then
+    :class:`~permanence_tracker.gui.passphrase.PassphraseRefused`); a new SQLite tracker (not
+    the demo) gets one set first. Raises :class:`~permanence_tracker.app.NoTrackerError` when
+    there is no tracker and the choice may not create one, and whatever the server says
+    otherwise.
     """
+    from permanence_tracker.gui import passphrase as phrases
+
+    if composition.is_encrypted(choice.url):  # asks up to three times (gui/passphrase.py)
+        return phrases.open_encrypted(choice.url, choice.create, parent, lambda key: (
+            composition.open_context(choice.url, create=choice.create, passphrase=key)))
+    if choice.create and not choice.demo and _new_file(choice.url):
+        # A new tracker is encrypted (README "Encryption"): its passphrase is set first
+        key = phrases.ask_new(composition.shown_url(choice.url), parent)
+        if key is None:
+            return None
+        return composition.open_context(choice.url, create=True, passphrase=key)
     url = choice.url
     while True:
         try:
@@ -152,6 +166,13 @@ def connect(choice: Choice, parent: QWidget | None) -> composition.Context | Non
         if not ok:
             return None
         url = with_password(choice.url, password)
+
+
+def _new_file(url: str) -> bool:
+    """Whether ``url`` names a SQLite file not there yet (a new tracker; servers are not
+    encrypted by the app: the server protects them)."""
+    path = sqlite_path(url)
+    return path is not None and not path.exists()
 
 
 def no_tracker_message(url: str) -> str:
@@ -179,9 +200,13 @@ def switch_to(window: QMainWindow, choice: Choice) -> QMainWindow | None:
     """Show ``choice``'s tracker in a new main window in place of ``window`` (whose
     connections are closed); the old window stays when the new tracker cannot be opened."""
     from permanence_tracker.gui.main import build_window
+    from permanence_tracker.gui.passphrase import PassphraseRefused
 
     try:
         context = connect(choice, window)
+    except PassphraseRefused as exc:
+        QMessageBox.warning(window, "Tracker not opened", str(exc))
+        return None
     except composition.NoTrackerError:
         QMessageBox.warning(window, "No tracker there", no_tracker_message(choice.url))
         return None

@@ -60,7 +60,8 @@ class WelcomeDialog(QDialog):
         self.notice.setAccessibleName("Why no tracker was opened")
         self.notice.setVisible(bool(notice))
         self.create_button = QCommandLinkButton(
-            "Create an empty tracker", f"Start a new database in {data_dir}")
+            "Create an empty tracker",
+            f"Start a new database in {data_dir}, encrypted with a passphrase you choose")
         self.open_button = QCommandLinkButton(
             "Open an existing tracker…",
             "Choose a tracker file (.sqlite) on this computer, or a PostgreSQL server")

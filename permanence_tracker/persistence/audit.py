@@ -58,17 +58,58 @@ def _describe(row: Any) -> str:
             f"{row.user} at {uk_date(utc(row.at))} UTC)")
 
 
+def _what_is_wrong(row: Any, previous_id: int) -> str:
+    """A hash mismatch after a gap in the ids is most likely a removed entry (a missing link);
+    otherwise the entry itself (or its hash) was changed. PostgreSQL may leave gaps in ids for
+    rolled-back writes, so a gap alone, with matching hashes, is no fault."""
+    if row.id != previous_id + 1:
+        missing = (f"entry {previous_id + 1} before it is" if row.id == previous_id + 2
+                   else f"entries {previous_id + 1} to {row.id - 1} before it are")
+        return f"missing link: {missing} gone (removed), or it was changed"
+    return "hash mismatch: it, or the entry before it, was changed after it was written"
+
+
 def verify_audit_chain(connection: Connection) -> AuditCheck:
     """Recompute every entry's hash in order; report the first that does not match."""
     previous = ""
+    previous_id = 0
     checked = 0
     query = select(t.audit).order_by(t.audit.c.id).execution_options(yield_per=5000)
     for row in connection.execute(query):
         expected = entry_hash(previous, row.at, row.user, row.table_name, row.child_id,
                               row.row_key, row.action, row.old, row.new)
         if row.hash != expected:
-            return AuditCheck(checked, row.id, f"{_describe(row)} does not match its hash: it "
-                              "or the entry before it was changed or removed")
+            return AuditCheck(checked, row.id,
+                              f"{_describe(row)}: {_what_is_wrong(row, previous_id)}")
         previous = row.hash
+        previous_id = row.id
         checked += 1
     return AuditCheck(checked)
+
+
+def read_entries(connection: Connection, child_id: str | None = None,
+                 since: datetime | None = None, until: datetime | None = None,
+                 user: str | None = None, table: str | None = None,
+                 action: str | None = None) -> list[dict[str, Any]]:
+    """The entries matching every filter given, oldest first; ``at`` in local time.
+
+    ``since`` is inclusive and ``until`` exclusive (aware times). SQLite holds the naive UTC
+    time, PostgreSQL an aware one: the bounds are given each in its own form.
+    """
+    column = t.audit.c
+    query = select(t.audit).order_by(column.id)
+    naive = connection.dialect.name == "sqlite"
+
+    def bound(at: datetime) -> datetime:
+        return utc(at).replace(tzinfo=None) if naive else utc(at)
+
+    for value, test in ((child_id, lambda v: column.child_id == v),
+                        (since, lambda v: column.at >= bound(v)),
+                        (until, lambda v: column.at < bound(v)),
+                        (user, lambda v: column.user == v),
+                        (table, lambda v: column.table_name == v),
+                        (action, lambda v: column.action == v)):
+        if value is not None:
+            query = query.where(test(value))
+    return [{**row._mapping, "at": utc(row.at).astimezone()}
+            for row in connection.execute(query)]

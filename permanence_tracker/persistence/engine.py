@@ -1,6 +1,11 @@
 """Building engines: SQLite pragmas (foreign keys, WAL), URL resolution, migrate-on-open, and
 whether a URL holds a tracker at all (:func:`missing_tracker`, which creates nothing).
 
+An encrypted tracker is a SQLCipher file: :func:`create` given a passphrase connects through
+``sqlcipher3`` and runs ``PRAGMA key`` first on every connection, the passphrase held in memory
+by a connect listener (never in the URL, so no log, setting or message can show it). Converting
+a file and changing its key live in ``persistence/cipher.py``.
+
 Only ``app.py`` (the composition root) and tests call :func:`open_database`.
 """
 
@@ -9,10 +14,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -49,7 +56,67 @@ def shown(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def missing_tracker(url: str) -> str | None:
+class PassphraseError(Exception):
+    """An encrypted tracker and a passphrase that do not go together; the message says which
+    and what to do. Raised before anything is written: the file is left as it was."""
+
+
+class WrongPassphrase(PassphraseError):
+    def __init__(self, shown_as: str) -> None:
+        super().__init__(f"the passphrase is not right for this tracker ({shown_as}): nothing "
+                         "was changed; try again")
+
+
+class PassphraseNeeded(PassphraseError):
+    def __init__(self, shown_as: str) -> None:
+        super().__init__(f"{shown_as} is encrypted: give its passphrase (in the app when asked; "
+                         "on the command line in a terminal, or with "
+                         "PERMANENCE_TRACKER_PASSPHRASE_FILE)")
+
+
+class NotEncrypted(PassphraseError):
+    def __init__(self, shown_as: str) -> None:
+        super().__init__(f"{shown_as} is not encrypted, so it takes no passphrase: open it "
+                         "without one, or encrypt it with `permanence-tracker encrypt`")
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for a server or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def is_encrypted(url: str) -> bool:
+    """Whether ``url`` names a SQLite file that is not plain SQLite: a SQLCipher file starts
+    with its random salt where a plain file has the SQLite header. (A file that is neither,
+    garbage, looks encrypted too: no passphrase opens it, and the message says so.)"""
+    path = sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return False
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+
+
+def check_passphrase(url: str, passphrase: str | None) -> None:
+    """Refuse, before connecting, a passphrase for a plain file and none for an encrypted
+    one (a plain SQLite connection to an encrypted file, or SQLCipher with a key on a plain
+    one, would only say "file is not a database")."""
+    path = sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    encrypted = is_encrypted(url)
+    if encrypted and passphrase is None:
+        raise PassphraseNeeded(str(path))
+    if passphrase is not None and not encrypted:
+        raise NotEncrypted(str(path))
+
+
+def missing_tracker(url: str, passphrase: str | None = None) -> str | None:
     """Why ``url`` holds no tracker (a sentence), or None when it holds one.
 
     Creates nothing: a SQLite file is looked for before anything connects (connecting would
@@ -63,6 +130,9 @@ def missing_tracker(url: str) -> str | None:
         path = Path(parsed.database)
         if not path.is_file():
             return "the file does not exist" if not path.exists() else "it is not a file"
+        check_passphrase(url, passphrase)
+        if passphrase is not None:
+            return _missing_encrypted(path, passphrase)
         try:
             with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro",
                                                     uri=True)) as connection:
@@ -79,6 +149,59 @@ def missing_tracker(url: str) -> str | None:
     finally:
         engine.dispose()
     return None if found else "the database has no tracker schema"
+
+
+def sqlcipher():
+    """The ``sqlcipher3`` module (SQLCipher bundled), imported only when an encrypted tracker
+    is touched."""
+    import sqlcipher3  # type: ignore[import-untyped]  # ships no types
+
+    return sqlcipher3
+
+
+def _missing_encrypted(path: Path, passphrase: str) -> str | None:
+    """:func:`missing_tracker` for an encrypted file, read only with its key."""
+    connection = sqlcipher().connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _key(connection, passphrase, str(path))
+        found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                   "AND name = 'alembic_version'").fetchone()
+    finally:
+        connection.close()
+    return None if found else "the file holds no tracker"
+
+
+def _quoted(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _key(dbapi_connection, passphrase: str, shown_as: str) -> None:
+    """Key a fresh SQLCipher connection and prove the key by reading the schema: SQLCipher
+    only decrypts (and so only finds a wrong key) at the first read."""
+    cursor = dbapi_connection.cursor()
+    try:
+        # SQLCipher writes its own errors (a failed HMAC: the wrong key) to stderr: ours say it
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        cursor.execute(f"PRAGMA key = {_quoted(passphrase)}")
+        cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:  # sqlcipher3.DatabaseError: "file is not a database"
+        if "not a database" in str(exc):
+            raise WrongPassphrase(shown_as) from None  # no traceback holding the key
+        raise
+    finally:
+        cursor.close()
+
+
+class _Key:
+    """The passphrase of an engine's connections, in memory only; its repr never shows it."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<passphrase hidden>"
 
 
 def has_tracker(engine: Engine) -> bool:
@@ -111,8 +234,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def create(url: str) -> Engine:
+def create(url: str, passphrase: str | None = None) -> Engine:
+    """The engine for ``url``; with ``passphrase``, a SQLCipher one (SQLite files only)."""
     parsed = make_url(url)
+    if passphrase is not None:
+        return _create_encrypted(url, passphrase)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
@@ -122,6 +248,55 @@ def create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _create_encrypted(url: str, passphrase: str) -> Engine:
+    """A SQLite engine whose driver is ``sqlcipher3`` and whose every new connection is keyed
+    (and the key proved) before anything else reads it, SQLAlchemy's own first look included
+    (``insert=True``). The URL stays ``sqlite:///...``: it holds no key, so it may be shown."""
+    path = sqlite_file(url)
+    if path is None:
+        raise ValueError("only a SQLite file can be encrypted (a server database is protected "
+                         "by the server: see docs/security.md)")
+    check_passphrase(url, passphrase)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = _Key(passphrase)
+    engine = create_engine(make_url(url), module=sqlcipher())
+
+    def keyed(dbapi_connection, _record) -> None:
+        _key(dbapi_connection, key.value, str(path))
+
+    event.listen(engine, "connect", keyed, insert=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    _KEYS[engine] = key
+    return engine
+
+
+# Each encrypted engine's key holder, so changing the passphrase (persistence/cipher.py) keys
+# the connections made afterwards with the new one; weak, so a disposed engine takes it along.
+_KEYS: weakref.WeakKeyDictionary[Engine, _Key] = weakref.WeakKeyDictionary()
+
+
+def set_key(engine: Engine, passphrase: str) -> None:
+    """Key the connections ``engine`` makes from now on with ``passphrase``."""
+    _KEYS[engine].value = passphrase
+
+
+def encrypted(engine: Engine) -> bool:
+    return engine in _KEYS
+
+
+def copy_driver(engine: Engine) -> tuple[Any, Any] | None:
+    """(connect, prepare) for a backup copy of an encrypted tracker: SQLCipher's own driver,
+    and the copy keyed with the tracker's passphrase before anything is written to it, so a
+    backup is as safe as the tracker. None for a plain tracker (sqlite3 and no key)."""
+    key = _KEYS.get(engine)
+    if key is None:
+        return None
+    def prepare(connection: Any) -> None:
+        _key(connection, key.value, "the backup copy")
+
+    return sqlcipher().connect, prepare
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -209,7 +384,8 @@ def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
         return backup
 
 
-def open_database(url: str, now: datetime | None = None) -> Engine:
-    engine = create(url)
+def open_database(url: str, now: datetime | None = None,
+                  passphrase: str | None = None) -> Engine:
+    engine = create(url, passphrase)
     migrate(engine, now)
     return engine

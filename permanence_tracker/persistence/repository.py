@@ -34,6 +34,7 @@ from sqlalchemy import (
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from permanence_tracker.domain.panels import AgendaItem, PanelMeeting
+from permanence_tracker.domain.roles import User
 from permanence_tracker.persistence import audit as chain
 from permanence_tracker.persistence import tables as t
 from permanence_tracker.persistence.fit import misfits
@@ -56,6 +57,7 @@ TABLE_OF: dict[type, Table] = {
     e.Iro: t.iro,
     PanelMeeting: t.panel,
     AgendaItem: t.panel_item,
+    User: t.users,
 }
 
 
@@ -271,3 +273,10 @@ class Repository:
             select(t.audit).where(t.audit.c.child_id == child_id).order_by(t.audit.c.id)
         )
         return [{**row._mapping, "at": chain.utc(row.at).astimezone()} for row in rows]
+
+    def audit_entries(self, child_id: str | None = None, since: datetime | None = None,
+                      until: datetime | None = None, user: str | None = None,
+                      table: str | None = None, action: str | None = None
+                      ) -> list[dict[str, Any]]:
+        """The entries matching every filter given, oldest first (see ``audit.read_entries``)."""
+        return chain.read_entries(self.connection, child_id, since, until, user, table, action)

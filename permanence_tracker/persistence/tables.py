@@ -244,6 +244,17 @@ settings = Table(
     _version(),
 )
 
+users = Table(  # who may use a shared tracker, and in which role (domain.roles.User)
+    "users",
+    metadata,
+    Column("login", String(120), primary_key=True),  # the OS user or database login
+    _text("display_name", NAME),
+    Column("role", String(30), nullable=False),
+    _text("iro_name", NAME),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    _version(),
+)
+
 audit = Table(
     "audit",
     metadata,

@@ -9,9 +9,11 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.audit import AuditCheck
+from permanence_tracker.domain.errors import ConflictError
 from permanence_tracker.domain.panels import PanelMeeting
 from permanence_tracker.persistence import audit, reads
 from permanence_tracker.persistence import tables as t
@@ -45,9 +47,16 @@ class SqlUnitOfWork:
                 self._transaction.commit()
             else:
                 self._transaction.rollback()
+        except DBAPIError as error:  # a commit refused: rolled back as the connection closes
+            refusal = concurrent_write(error)
+            if refusal is None:
+                raise
+            raise refusal from error
         finally:
             self.connection.close()
             self.connection = None
+        if isinstance(exc, DBAPIError) and (refusal := concurrent_write(exc)) is not None:
+            raise refusal from exc
 
     @property
     def _open(self) -> Connection:
@@ -128,6 +137,52 @@ def _readable(value: str) -> object:
         return json.loads(value)
     except ValueError:
         return value
+
+
+# PostgreSQL's SQLSTATEs for a transaction that collided with another one as they ran.
+_UNIQUE_VIOLATION = "23505"
+_COLLISIONS = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+
+
+class DuplicateSaved(ConflictError, IntegrityError):
+    """A unique constraint refused a write: a :class:`ConflictError` for the people who see it,
+    and still the :class:`IntegrityError` it is for code that asks the database's view."""
+
+    def __init__(self, message: str, error: IntegrityError) -> None:
+        IntegrityError.__init__(self, error.statement, error.params, error.orig or error)
+        self.message = message
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def concurrent_write(error: DBAPIError) -> ConflictError | None:
+    """The clear refusal for a write that collided with someone else's, or None for any other
+    database error (which stays the bug it is).
+
+    The services check before they write (a review on the same day, a child's ID in use), but
+    two people saving at the same moment both pass the check and the database's own unique
+    constraint stops the second: that, a lock wait too long (SQLite's "database is locked"
+    after its busy timeout) or a deadlock or serialization failure (PostgreSQL) is a refusal
+    the person can act on, not a crash. The transaction was rolled back: nothing was saved.
+    """
+    cause = error.orig
+    code = getattr(cause, "sqlstate", None)  # psycopg's errors carry it; sqlite3's do not
+    words = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    if isinstance(error, IntegrityError) and (
+            code == _UNIQUE_VIOLATION or words.startswith("UNIQUE constraint failed")):
+        diagnosis = getattr(cause, "diag", None)
+        table = getattr(diagnosis, "table_name", None) or words.partition(": ")[2].split(".")[0]
+        return DuplicateSaved(
+            f"someone else saved a matching {table or 'record'} at the same moment ({words}): "
+            "nothing of this change was saved; reload the record to see theirs", error)
+    if code in _COLLISIONS or (isinstance(error, OperationalError) and (
+            "database is locked" in words or "database is busy" in words)):
+        return ConflictError(
+            f"the database was busy with someone else's change ({words}): nothing of this "
+            "change was saved; try it again in a moment")
+    return None
 
 
 def uow_factory(engine: Engine, user: str, clock: Callable[[], datetime]

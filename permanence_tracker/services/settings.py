@@ -33,6 +33,7 @@ from permanence_tracker.domain.panels import (
     MATCH_PERMANENT_FOSTERING,
     PLAN_PERMANENT_FOSTERING,
 )
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.unit_of_work import UowFactory
 
 # English authorities with children's services: unitary (E06), metropolitan district (E08),
@@ -167,6 +168,8 @@ SPECS: dict[str, _Spec] = {
     "monitoring_outcomes": _Spec("list", "the monitoring outcomes a child's record may hold",
                                  _items(120)),
     "plan_types": _Spec("list", "the permanence plans a child's plan may record", _items(60)),
+    "backup_keep_days": _Spec("number", "days a SQLite tracker's automatic backups are kept "
+                              "(the newest is always kept)", _number),
 }
 
 
@@ -175,6 +178,7 @@ def setting_name(given: str) -> str:
     return given.strip().replace("-", "_").lower()
 
 
+@requires("settings.read")
 def list_settings(uow_factory: UowFactory) -> tuple[SettingRow, ...]:
     """Every setting an administrator may change, with its value in force, in a fixed order."""
     with uow_factory() as uow:
@@ -183,11 +187,13 @@ def list_settings(uow_factory: UowFactory) -> tuple[SettingRow, ...]:
                  for name, spec in SPECS.items())
 
 
+@requires("settings.edit")
 def set_setting(uow_factory: UowFactory, name: str, text_value: str) -> Settings:
     """Change one setting from its text (see :func:`set_settings`)."""
     return set_settings(uow_factory, {name: text_value})
 
 
+@requires("settings.edit")
 def set_settings(uow_factory: UowFactory, changes: Mapping[str, str]) -> Settings:
     """Read and check every ``name: text`` given, then store them all in one audited unit of
     work and return the settings now in force; or store none and raise ValidationError."""

@@ -9,6 +9,7 @@ implementation (``persistence.uow.SqlUnitOfWork``) and the in-memory one the uni
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
@@ -46,6 +47,13 @@ class Repository(Protocol):
     def iros(self) -> list[e.Iro]: ...
 
     def audit_trail(self, child_id: str) -> list[dict[str, Any]]: ...
+
+    def audit_entries(self, child_id: str | None = None, since: datetime | None = None,
+                      until: datetime | None = None, user: str | None = None,
+                      table: str | None = None, action: str | None = None
+                      ) -> list[dict[str, Any]]:
+        """The audit entries matching every filter given (``since`` inclusive, ``until``
+        exclusive, aware times), oldest first, with ``at`` in local time."""
 
 
 class UnitOfWork(Protocol):

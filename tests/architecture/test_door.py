@@ -37,7 +37,14 @@ UOW_TYPES = frozenset({f"{UNIT_OF_WORK}.UowFactory"})  # the one name a front en
 # command created (cli/entry.py). Nothing that builds an engine or a unit of work.
 APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir", "default_url",
                         "env_database", "database_exists", "shown_url", "url_without_password",
-                        "discard_created"})
+                        "discard_created",
+                        # encryption (issue 12): the passphrase's errors, whether a file is
+                        # encrypted, and converting or re-keying a tracker file
+                        "PassphraseError", "WrongPassphrase", "is_encrypted",
+                        "encrypt_tracker", "decrypt_tracker", "change_passphrase",
+                        # backups (issue 12): a tracker's backups without opening it (restore)
+                        # and the local time they are named by
+                        "backups_at", "now_local"})
 OFFERS = {"gui": APP_OFFERS, "cli": APP_OFFERS, "reports": frozenset(),
           "text": frozenset()}  # text/: words the front ends share (import903_report.py)
 

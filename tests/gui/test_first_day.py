@@ -155,6 +155,10 @@ def open_empty_tracker(qtbot, data: Path) -> MainWindow:
     assert seen and choice is not None and choice.create and not choice.demo
     created = data / "permanence-tracker" / "permanence-tracker.sqlite"
     assert choice.url == f"sqlite:///{created}" and not created.exists()
+    # issue 12: a new tracker is encrypted, its passphrase set first (gui/passphrase.py)
+    from permanence_tracker.gui.passphrase import NewPassphraseDialog
+
+    answer_modal(NewPassphraseDialog, lambda d: d.fill("first day passphrase"))
     window = main.open_first(choice, TODAY)
     assert window is not None
     trackers.adopt(window)

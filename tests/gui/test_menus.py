@@ -16,6 +16,7 @@ from permanence_tracker.gui.about import shown_url
 from permanence_tracker.gui.main_window import MainWindow
 from permanence_tracker.gui.pages.children import ChildrenPage
 from permanence_tracker.gui.pages.iros import IrosPage
+from permanence_tracker.gui.pages.registry import PAGES
 from permanence_tracker.gui.reports_dialog import ReportsDialog
 from permanence_tracker.gui.session import Session
 from permanence_tracker.gui.shortcuts import ShortcutsDialog
@@ -50,8 +51,11 @@ def test_the_menus_and_what_they_hold(window):
                                      "Import 903 return…",  # issue 10: import from the app
                                      "Import tracker spreadsheet…",  # issue 11
                                      "Export 903 return…",
-                                     "Check the 903 return…", "—", "Settings…", "—",
-                                     "Quit"]
+                                     "Check the 903 return…", "—",
+                                     "Back up now…", "Restore from backup…",  # issue 12
+                                     "—", "Settings…",
+                                     "Change passphrase…",  # issue 12: encryption
+                                     "—", "Quit"]
     assert _texts(menus["View"]) == ["Today", "Refresh"]
     assert _texts(menus["Go"]) == ["Children", "IROs"]
     assert _texts(menus["Reports"])[:2] == ["Reports…", "—"]
@@ -81,6 +85,16 @@ def test_go_shows_the_page_and_is_checked_for_the_page_shown(window):
     assert [a.isChecked() for a in go] == [False, True]
     window.nav.setCurrentRow(0)
     assert [a.isChecked() for a in go] == [True, False]
+
+
+def test_go_lists_every_page_with_its_key(qtbot, small_authority):
+    """Issue 12: the Audit page comes last in Go, after the pages before it, with Ctrl+6."""
+    win = MainWindow(Session(small_authority, AS_OF), PAGES, today=TODAY)
+    qtbot.addWidget(win)
+    go = _menus(win)["Go"]
+    assert [(a.text(), a.shortcut().toString()) for a in go] == [
+        ("Children", "Ctrl+1"), ("Reviews due", "Ctrl+2"), ("IROs", "Ctrl+3"),
+        ("Panels", "Ctrl+4"), ("Dashboard", "Ctrl+5"), ("Audit", "Ctrl+6")]
 
 
 def test_today_and_refresh_from_the_view_menu(qtbot, window):

@@ -31,7 +31,8 @@ def test_pages_keep_their_layout_under_the_same_keys(qtbot, small_authority, tmp
         qtbot.addWidget(page)
         _save(page, settings)
     assert sorted(settings.allKeys()) == [
-        "pages/ChildrenPage/header", "pages/IrosPage/detail", "pages/IrosPage/header",
+        "pages/AuditPage/splitter", "pages/AuditPage/table", "pages/ChildrenPage/header",
+        "pages/IrosPage/detail", "pages/IrosPage/header",
         "pages/IrosPage/splitter", "pages/PanelsPage/agenda", "pages/PanelsPage/splitter",
         "pages/ReviewsDuePage/splitter"]
 

@@ -33,7 +33,8 @@ def test_the_list_shows_every_setting_as_text_with_what_it_is():
     assert list(rows) == [
         "authority_name", "authority_code", "protective_marking", "closure_days",
         "caseload_low", "caseload_high", "ico_weeks", "a1_days", "a2_days", "panel_types",
-        "panel_business", "monitoring_outcomes", "plan_types"]  # never demo or version
+        "panel_business", "monitoring_outcomes", "plan_types",
+        "backup_keep_days"]  # never demo or version (backup_keep_days: issue 12)
     assert rows["authority_code"].value == ""  # not set on a new tracker: nobody else's
     assert rows["caseload_high"].value == "70" and rows["caseload_high"].kind == "number"
     assert rows["panel_types"].value == "Adoption; Fostering; Permanence"
@@ -141,7 +142,7 @@ def test_an_unknown_name_lists_the_settings(uow, store):
     assert message == ("there is no setting called 'authority': the settings are authority_name, "
                        "authority_code, protective_marking, closure_days, caseload_low, "
                        "caseload_high, ico_weeks, a1_days, a2_days, panel_types, panel_business, "
-                       "monitoring_outcomes, plan_types")
+                       "monitoring_outcomes, plan_types, backup_keep_days")  # issue 12
     assert "demo" in _refused(uow, store, "demo", "true")  # only the demo sets it
 
 

@@ -30,6 +30,7 @@ class Restorable(Protocol):
 
 class Page(QWidget):
     title = "Page"
+    permission = ""  # a permission (domain/roles.py) the role needs to see the page; "": all
     open_child = Signal(str)  # a child's ID: the main window opens their record
 
     def __init__(self, session: Session, parent=None) -> None:

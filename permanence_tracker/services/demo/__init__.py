@@ -17,6 +17,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import ChildHistory, Iro
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.demo import names, places
 from permanence_tracker.services.demo.children import make_history
 from permanence_tracker.services.progress import Progress, silent
@@ -73,6 +74,7 @@ def demo_size(children: int | None = None) -> tuple[int, int]:
     return looked_after, looked_after + round(looked_after * LEAVERS_PER_CHILD)
 
 
+@requires("demo.build")
 def build_demo(uow_factory: UowFactory, children: int | None = None, seed: int = 1,
                as_of: date | None = None, progress: Progress | None = None) -> DemoResult:
     """Fill an empty tracker with a demo authority of ``children`` looked after on ``as_of``."""

@@ -18,6 +18,7 @@ from permanence_tracker.domain.panels import (
     needs_decision,
     suggested_outcome,
 )
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.records import editing as records
 from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
@@ -57,6 +58,7 @@ def _tidy(item: AgendaItem) -> AgendaItem:
     return replace(item, child_id=child, carers=item.carers.strip(), terms=item.terms.strip())
 
 
+@requires("panels.edit")
 def save_panel(uow_factory: UowFactory, panel: PanelMeeting, today: date) -> PanelMeeting:
     """Add or update a meeting; an update must leave each of its items valid."""
     panel = replace(panel, chair=panel.chair.strip(), venue=panel.venue.strip(),
@@ -80,6 +82,7 @@ def save_panel(uow_factory: UowFactory, panel: PanelMeeting, today: date) -> Pan
         return uow.repo.add(panel) if stored is None else uow.repo.update(panel)
 
 
+@requires("panels.edit")
 def delete_panel(uow_factory: UowFactory, panel: PanelMeeting) -> None:
     with uow_factory() as uow:
         items = uow.repo.records_where(AgendaItem, panel_id=panel.id)
@@ -99,6 +102,7 @@ def _check(uow: UnitOfWork, item: AgendaItem, today: date
     return panel, stored
 
 
+@requires("panels.edit")
 def save_item(uow_factory: UowFactory, item: AgendaItem, today: date) -> AgendaItem:
     item = _tidy(item)
     with uow_factory() as uow:
@@ -106,6 +110,7 @@ def save_item(uow_factory: UowFactory, item: AgendaItem, today: date) -> AgendaI
         return uow.repo.add(item) if stored is None else uow.repo.update(item)
 
 
+@requires("panels.edit")
 def delete_item(uow_factory: UowFactory, item: AgendaItem) -> None:
     with uow_factory() as uow:
         uow.repo.delete(item)
@@ -124,6 +129,7 @@ def _record(uow_factory: UowFactory, item: AgendaItem, today: date) -> Recorded:
         return Recorded(saved, suggestion)
 
 
+@requires("panels.edit")
 def record_recommendation(uow_factory: UowFactory, item: AgendaItem, recommendation: str,
                           reasons: str, dissent: str, today: date) -> Recorded:
     """The panel's recommendation on ``item`` (as the user saw it: a stale one conflicts)."""
@@ -131,6 +137,7 @@ def record_recommendation(uow_factory: UowFactory, item: AgendaItem, recommendat
                                         reasons=reasons.strip(), dissent=dissent.strip()), today)
 
 
+@requires("panels.edit")
 def record_decision(uow_factory: UowFactory, item: AgendaItem, minutes_received: date | None,
                     decision: str, decided: date | None, today: date,
                     notes: str = "") -> Recorded:
@@ -140,6 +147,7 @@ def record_decision(uow_factory: UowFactory, item: AgendaItem, minutes_received:
                                         adm_notes=notes.strip()), today)
 
 
+@requires("panels.edit")
 def record_minutes(uow_factory: UowFactory, panel_id: int, received: date, today: date
                    ) -> tuple[AgendaItem, ...]:
     """Date the minutes for every item of a panel that awaits them; returns those items."""
@@ -159,6 +167,7 @@ def record_minutes(uow_factory: UowFactory, panel_id: int, received: date, today
         return tuple(uow.repo.update(i) for i in changed)
 
 
+@requires("outcomes.edit")
 def add_suggested_outcome(uow_factory: UowFactory, suggestion: SuggestedOutcome, today: date
                           ) -> MonitoringOutcome:
     """Add the suggested outcome to the child, validated and audited like any outcome."""

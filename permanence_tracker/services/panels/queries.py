@@ -26,6 +26,7 @@ from permanence_tracker.domain.panels import (
     PanelMeeting,
     item_status,
 )
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 
@@ -111,6 +112,7 @@ class PanelSettings:
     closure_days: tuple[date, ...]  # the authority's own, on top of England's bank holidays
 
 
+@requires("panels.read")
 def panel_settings(uow_factory: UowFactory) -> PanelSettings:
     """The panel types, agenda business and closure days from the authority's settings."""
     with uow_factory() as uow:
@@ -151,6 +153,7 @@ def _all(uow_factory: UowFactory, as_of: date
         return meetings, _rows(uow, meetings, as_of)
 
 
+@requires("panels.read")
 def panels(uow_factory: UowFactory, as_of: date) -> PanelList:
     meetings, rows = _all(uow_factory, as_of)
     listed = [_panel_row(p, rows.get(p.id or 0, ()), as_of) for p in meetings]
@@ -160,6 +163,7 @@ def panels(uow_factory: UowFactory, as_of: date) -> PanelList:
     return PanelList(as_of, tuple(upcoming), tuple(past))
 
 
+@requires("panels.read")
 def panel_detail(uow_factory: UowFactory, panel_id: int, as_of: date) -> PanelDetail:
     with uow_factory() as uow:
         found = uow.repo.records_where(PanelMeeting, id=panel_id)
@@ -170,6 +174,7 @@ def panel_detail(uow_factory: UowFactory, panel_id: int, as_of: date) -> PanelDe
     return PanelDetail(as_of, _panel_row(found[0], items, as_of), tuple(items))
 
 
+@requires("panels.read")
 def agenda_item(uow_factory: UowFactory, item_id: int) -> AgendaItem:
     """One agenda item as stored (with its version, for an edit)."""
     with uow_factory() as uow:
@@ -186,12 +191,14 @@ def _every_item(uow_factory: UowFactory, as_of: date) -> list[ItemRow]:
     return [row for items in rows.values() for row in items]
 
 
+@requires("panels.read")
 def panel_items(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Every agenda item of every panel, by panel date then agenda number."""
     rows = _every_item(uow_factory, as_of)
     return tuple(sorted(rows, key=lambda r: (r.panel.date, r.panel.id or 0, r.number)))
 
 
+@requires("panels.read")
 def outstanding_decisions(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Items awaiting the ADM's decision: missed deadlines first (oldest deadline first), then
     those due (soonest first), then those whose minutes the ADM has not received yet."""
@@ -204,6 +211,7 @@ def outstanding_decisions(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow
                         key=order))
 
 
+@requires("panels.read")
 def outcomes_to_record(uow_factory: UowFactory, as_of: date) -> tuple[ItemRow, ...]:
     """Items of panels held by ``as_of`` whose recommendation is not recorded, oldest first."""
     rows = (r for r in _every_item(uow_factory, as_of) if r.status.state == TO_RECORD)
@@ -217,6 +225,7 @@ def _label(start: date, end: date) -> str:
     return f"{uk_date(start)} to {uk_date(end)}"
 
 
+@requires("panels.read")
 def panel_figures(uow_factory: UowFactory,
                   periods: Sequence[tuple[date, date]] | None = None) -> tuple[PanelFigures, ...]:
     """Plans and matches for permanent fostering and adoption matches recommended, per period.

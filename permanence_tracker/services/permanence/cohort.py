@@ -12,6 +12,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.entities import Iro, Settings
 from permanence_tracker.domain.standing import ChildStanding, assess_child
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.progress import Progress
 from permanence_tracker.services.unit_of_work import UowFactory
 
@@ -32,6 +33,7 @@ class Cohort:
 _REPORT_EVERY = 2000
 
 
+@requires("records.read")
 def load_cohort(
     uow_factory: UowFactory,
     as_of: date,

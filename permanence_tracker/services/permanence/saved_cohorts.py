@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 
 from permanence_tracker.domain.errors import Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter, default_cohorts
 from permanence_tracker.services.unit_of_work import UowFactory
 
 KEY = "saved_cohorts"
 
 
+@requires("settings.read")
 def load(uow_factory: UowFactory) -> dict[str, CohortFilter]:
     """The authority's saved cohorts, or the seed tracker's defaults when none are saved."""
     with uow_factory() as uow:
@@ -22,6 +24,7 @@ def load(uow_factory: UowFactory) -> dict[str, CohortFilter]:
     return {name: CohortFilter.from_json(value) for name, value in json.loads(text).items()}
 
 
+@requires("cohorts.save")
 def save(uow_factory: UowFactory, name: str, cohort: CohortFilter) -> dict[str, CohortFilter]:
     name = name.strip()
     if not name:
@@ -32,6 +35,7 @@ def save(uow_factory: UowFactory, name: str, cohort: CohortFilter) -> dict[str, 
     return cohorts
 
 
+@requires("cohorts.save")
 def delete(uow_factory: UowFactory, name: str) -> dict[str, CohortFilter]:
     cohorts = load(uow_factory)
     cohorts.pop(name, None)

@@ -19,6 +19,7 @@ from permanence_tracker.domain import validation as v
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.records.changes import current_episode
 from permanence_tracker.services.records.codes import (
     episode_code_problems,
@@ -55,6 +56,7 @@ class CareState:
         return max(self.episodes, key=lambda e: e.start) if self.episodes else None
 
 
+@requires("records.read")
 def care_state(uow_factory: UowFactory, child_id: str) -> CareState:
     """The child and their episodes, read once (for the Start care dialog)."""
     with uow_factory() as uow:
@@ -111,6 +113,7 @@ def _period_problems(child: Child, on: date, episodes: tuple[Episode, ...]) -> l
     return []
 
 
+@requires("records.edit")
 def start_care(uow_factory: UowFactory, child_id: str, on: date, legal_status: str,
                placement: str, provider: str, cin: str, today: date, *,
                seen: tuple[Episode, ...] | None = None) -> Episode:

@@ -19,6 +19,7 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import Child, Episode
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.records.codes import (
     code_problems,
     episode_code_problems,
@@ -106,6 +107,7 @@ def _open_episode(uow: UnitOfWork, child_id: str, seen: Episode | None
     return child, episodes, current
 
 
+@requires("records.edit")
 def record_change(
     uow_factory: UowFactory,
     child_id: str,
@@ -153,6 +155,7 @@ def record_change(
         return ended, new
 
 
+@requires("records.edit")
 def end_care(uow_factory: UowFactory, child_id: str, on: date, rec: str, today: date,
              seen: Episode | None = None) -> Episode:
     """The child leaves care on ``on``: end the open episode with reason ``rec`` (not X1)."""

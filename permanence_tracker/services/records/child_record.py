@@ -16,11 +16,13 @@ from typing import Any
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.adoption import adoption_path
-from permanence_tracker.domain.calendar import WorkingCalendar, uk_date
+from permanence_tracker.domain.calendar import WorkingCalendar
 from permanence_tracker.domain.errors import NotFoundError
 from permanence_tracker.domain.periods import Period, short_break_series
 from permanence_tracker.domain.standing import ChildStanding, assess_child
 from permanence_tracker.domain.timetable import HeldReview, review_timetable
+from permanence_tracker.services.audit import value_text
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.permanence.rows import ChildRow, child_row
 from permanence_tracker.services.records.changes import current_episode
 from permanence_tracker.services.reference import short_label
@@ -102,6 +104,7 @@ class ChildRecord:
     notes: tuple[e.Note, ...] = ()  # newest first (comments brought in by an import, say)
 
 
+@requires("records.read")
 def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> ChildRecord:
     """Read and assess one child as things stood on ``as_of``; raises NotFoundError."""
     with uow_factory() as uow:
@@ -196,19 +199,8 @@ def _audit(row: dict[str, Any]) -> AuditRow:
     old = json.loads(row["old"]) if row.get("old") else {}
     new = json.loads(row["new"]) if row.get("new") else {}
     fields = [k for k in (new or old) if k not in ("id", "child_id")]
-    texts = ((k, _text(old.get(k)), _text(new.get(k))) for k in fields)
+    texts = ((k, value_text(old.get(k)), value_text(new.get(k))) for k in fields)
     changes = tuple((k, a, b) for k, a, b in texts if a != b)  # blank fields of an insert too
     return AuditRow(row["at"], row["user"], row["table_name"], row["action"], row["row_key"],
                     changes)
 
-
-def _text(value: Any) -> str:
-    """Audit values are JSON: ISO dates shown as dd/mm/yyyy, None as blank."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return uk_date(date.fromisoformat(value))
-        except ValueError:
-            return value
-    return str(value)

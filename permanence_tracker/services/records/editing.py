@@ -29,6 +29,7 @@ from permanence_tracker.domain.entities import (
     Review,
 )
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.records.codes import (
     episode_code_problems,
     legal_status_codes,
@@ -98,6 +99,7 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+@requires("records.edit")
 def add_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
     problems = v.check_child(child, today)
@@ -109,6 +111,7 @@ def add_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
         return uow.repo.add(child)
 
 
+@requires("records.edit")
 def update_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
     child = _canonical(child)
     problems = v.check_child(child, today)
@@ -118,6 +121,7 @@ def update_child(uow_factory: UowFactory, child: Child, today: date) -> Child:
         return uow.repo.update(child)
 
 
+@requires("records.edit")
 def save_episode(uow_factory: UowFactory, episode: Episode, today: date) -> Episode:
     """Add (no id) or update (with id and version) an episode."""
     with uow_factory() as uow:
@@ -129,6 +133,7 @@ def save_episode(uow_factory: UowFactory, episode: Episode, today: date) -> Epis
         return _add_or_update(uow, episode)
 
 
+@requires("reviews.edit")
 def record_review(uow_factory: UowFactory, review: Review, today: date) -> Review:
     with uow_factory() as uow:
         child = _child(uow, review.child_id)
@@ -145,6 +150,7 @@ def record_review(uow_factory: UowFactory, review: Review, today: date) -> Revie
         return _add_or_update(uow, review)
 
 
+@requires("plans.edit")
 def set_plan(uow_factory: UowFactory, plan: PlanChange, today: date) -> PlanChange:
     """Record a new permanence plan (or a change to it): the plan history keeps every entry."""
     with uow_factory() as uow:
@@ -153,6 +159,7 @@ def set_plan(uow_factory: UowFactory, plan: PlanChange, today: date) -> PlanChan
         return _add_or_update(uow, plan)
 
 
+@requires("outcomes.edit")
 def add_outcome(uow_factory: UowFactory, outcome: MonitoringOutcome, today: date
                 ) -> MonitoringOutcome:
     with uow_factory() as uow:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from permanence_tracker.domain.entities import Iro
 from permanence_tracker.domain.errors import ConflictError, NotFoundError, Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 MAX_FTE = 1.5
@@ -71,6 +72,7 @@ def _check_version(stored: Iro, version: int | None) -> None:
             f"edited version {version}); reload it and make your change again")
 
 
+@requires("settings.read")
 def iro_list(uow_factory: UowFactory) -> tuple[IroRow, ...]:
     """Every IRO on the list, active and retired, by name."""
     with uow_factory() as uow:
@@ -79,6 +81,7 @@ def iro_list(uow_factory: UowFactory) -> tuple[IroRow, ...]:
                             i.version) for i in uow.iros())
 
 
+@requires("iros.edit")
 def add_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
     """Add a new IRO (the app's offer after ``editing.NOT_AN_IRO``, or Add IRO): a name already
     on the list is refused rather than overwritten, so adding can never change an IRO's FTE."""
@@ -91,6 +94,7 @@ def add_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
         return uow.repo.add(replace(iro, version=0))
 
 
+@requires("iros.edit")
 def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
     """Add an IRO, or update the one with the same name (``iro add`` on the command line)."""
     _raise(_iro_record_problems(iro))
@@ -102,6 +106,7 @@ def save_iro(uow_factory: UowFactory, iro: Iro) -> Iro:
         return uow.repo.add(iro)
 
 
+@requires("iros.edit")
 def update_iro(uow_factory: UowFactory, name: str, iro: Iro) -> Iro:
     """Change IRO ``name`` to ``iro`` (FTE, dual role, CP cases, and the name itself when
     ``iro.name`` differs), if nobody changed them since ``iro.version`` was read. Retiring is
@@ -137,17 +142,20 @@ def _set_active(uow_factory: UowFactory, name: str, active: bool, version: int |
         return uow.repo.update(replace(stored, active=active))
 
 
+@requires("iros.edit")
 def retire_iro(uow_factory: UowFactory, name: str, version: int | None = None) -> Iro:
     """Retire IRO ``name``: kept with their history, but no child is newly allocated to them.
     Children already allocated keep them until reallocated."""
     return _set_active(uow_factory, name, False, version)
 
 
+@requires("iros.edit")
 def reinstate_iro(uow_factory: UowFactory, name: str, version: int | None = None) -> Iro:
     """Make a retired IRO active again."""
     return _set_active(uow_factory, name, True, version)
 
 
+@requires("iros.edit")
 def delete_iro(uow_factory: UowFactory, name: str, version: int | None = None) -> None:
     """Delete IRO ``name``, entered by mistake; refused when any record names them."""
     with uow_factory() as uow:

@@ -23,6 +23,7 @@ from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Settings
 from permanence_tracker.domain.errors import NotFoundError, Problem, ValidationError
 from permanence_tracker.domain.measures import financial_year
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.panels import (
     PanelDetail,
     PanelFigures,
@@ -137,6 +138,7 @@ def check_request(request: ReportRequest) -> ReportSpec:
     return spec
 
 
+@requires("reports.run")
 def load_report_input(uow_factory: UowFactory, request: ReportRequest,
                       progress: Progress | None = None) -> ReportInput:
     """Read what the report needs as things stood on ``request.as_of``.
@@ -196,6 +198,7 @@ def _panel(uow_factory: UowFactory, request: ReportRequest,
     return detail
 
 
+@requires("panels.read")
 def figure_periods(uow_factory: UowFactory, as_of: date,
                    start: date | None) -> list[tuple[date, date]]:
     """With ``start``: the financial year before it, then ``start`` to ``as_of`` (the seed

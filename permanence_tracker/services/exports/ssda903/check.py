@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.exports.ssda903.rows import return_rows
 from permanence_tracker.services.exports.ssda903.service import (
     FIRST_YEAR,
@@ -66,6 +67,7 @@ class CheckResult:
         return dict(self.rows).get("Header", 0)
 
 
+@requires("export")
 def check_903(uow_factory: UowFactory, year: int, today: date,
               local_authority: str | None = None,
               progress: Progress | None = None) -> CheckResult:

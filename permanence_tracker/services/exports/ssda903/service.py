@@ -14,6 +14,7 @@ from pathlib import Path
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.exports.ssda903.layout import COLUMNS
 from permanence_tracker.services.exports.ssda903.rows import YearWindow, return_rows
 from permanence_tracker.services.exports.ssda903.writer import write_tables
@@ -60,6 +61,7 @@ def check_year(year: int, today: date) -> None:
             "after today: there is nothing to return yet")
 
 
+@requires("export")
 def build_return(uow_factory: UowFactory, year: int, today: date
                  ) -> dict[str, list[dict[str, str]]]:
     """The rows of each table of ``year``'s return (checked year), without writing them."""
@@ -69,6 +71,7 @@ def build_return(uow_factory: UowFactory, year: int, today: date
     return return_rows(histories, year)
 
 
+@requires("export")
 def export_903(uow_factory: UowFactory, year: int, out: Path, today: date) -> ExportResult:
     """Write ``year``'s return into the folder ``out``: all its files, or none."""
     tables = build_return(uow_factory, year, today)

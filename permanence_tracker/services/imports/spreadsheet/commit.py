@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from permanence_tracker.domain.errors import Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.imports.spreadsheet.compare import (
     Comparison,
     compare,
@@ -40,6 +41,7 @@ from permanence_tracker.services.unit_of_work import Repository, UowFactory
 STEPS = 4
 
 
+@requires("import")
 def commit_import(uow_factory: UowFactory, preview: Preview, decisions: Decisions,
                   source: ImportSource, today: date, *, skip_invalid: bool = False,
                   progress: Progress = silent, rejects_to: Path | None = None,

@@ -12,12 +12,14 @@ import json
 from collections.abc import Mapping, Sequence
 
 from permanence_tracker.domain.errors import Problem, ValidationError
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.imports.spreadsheet.fields import FIELDS, normalise_header
 from permanence_tracker.services.unit_of_work import UnitOfWork, UowFactory
 
 KEY = "spreadsheet_mappings"
 
 
+@requires("import")
 def load_mappings(uow_factory: UowFactory) -> dict[str, dict[str, str]]:
     """Every saved mapping by name: header as written -> field name."""
     with uow_factory() as uow:
@@ -25,6 +27,7 @@ def load_mappings(uow_factory: UowFactory) -> dict[str, dict[str, str]]:
     return {} if text is None else {name: dict(m) for name, m in json.loads(text).items()}
 
 
+@requires("import")
 def save_mapping(uow_factory: UowFactory, name: str, mapping: Mapping[str, str]
                  ) -> dict[str, dict[str, str]]:
     """Save ``mapping`` (header -> field name; unmapped headers left out) as ``name``, replacing
@@ -59,6 +62,7 @@ def store_mapping(uow: UnitOfWork, name: str, mapping: Mapping[str, str]
     return {n: dict(m) for n, m in saved.items()}
 
 
+@requires("import")
 def delete_mapping(uow_factory: UowFactory, name: str) -> dict[str, dict[str, str]]:
     with uow_factory() as uow:
         text = uow.get_value(KEY)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.imports.ssda903.checks import check_facts
 from permanence_tracker.services.imports.ssda903.merge import KINDS, Plan, Stored, build_plan, fold
 from permanence_tracker.services.imports.ssda903.model import Rejection, SkippedFile, SourceFile
@@ -63,6 +64,7 @@ class ImportResult:
         return figures(self) == figures(other)
 
 
+@requires("import")
 def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
                skip_invalid: bool = False, *, dry_run: bool = False,
                progress: Progress = silent, rejects_to: Path | None = None) -> ImportResult:
