@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker import app as composition
+from permanence_tracker.gui import tasks
 
 MIN_LENGTH = 8
 TRIES = 3
@@ -213,6 +214,7 @@ def change_passphrase(window) -> bool:
     dialog = NewPassphraseDialog(context.shown, window, current=True)
     while dialog.exec():
         assert dialog.current is not None
+        tasks.settle()  # no read may still be running on the old key while it changes
         try:
             composition.change_passphrase(context.url, dialog.current.text(),
                                           dialog.passphrase, context)

@@ -92,6 +92,16 @@ def start(task: Task, pool: QThreadPool | None = None) -> Task:
     return task
 
 
+def settle(timeout_ms: int = 30_000, pool: QThreadPool | None = None) -> bool:
+    """Wait for the running jobs to finish and deliver what they report; True if all did.
+
+    For a change every connection must see at once (File > Change passphrase re-keys the
+    tracker): a read still running on the old key would otherwise fail half-way."""
+    done = (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)
+    QCoreApplication.sendPostedEvents()
+    return done
+
+
 def shutdown(timeout_ms: int = 10_000, pool: QThreadPool | None = None) -> bool:
     """Cancel every job, wait for the worker threads and drop what they report; True if all
     stopped within ``timeout_ms``.
