@@ -149,17 +149,18 @@ def _corpus_903(folder: Path) -> dict[str, tuple[Path, int, str]]:
                            f"more than {reader.MAX_ROWS:,} rows"),
         "missing columns": (put("missing", "CHILD,DOB\nK1,01/01/2015\n"), 1,
                             "no 903 tables found"),
-        "duplicate IDs": (put("duplicates", good + "K1,F,02/02/2016,WBRI,,,\n"), 1, "K1"),
+        "duplicate IDs": (put("duplicates", good + "K1,F,02/02/2016,WBRI,,,\n"), 1,
+                          "header.csv row 5 column CHILD ('K1'): child K1 is in this file "
+                          "twice (rows 2 and 5): a return holds one Header row per child; "
+                          "keep one of these rows and delete the others, or correct CHILD in "
+                          "the one that is wrong"),
         "formula": (put("formula", good + ROW_903.format(n=9).replace("K9", FORMULA)), 2,
                     f"row 5, column CHILD: {FORMULA!r} is a spreadsheet formula"),
     }
 
 
 CASES_903 = ["truncated", "utf-16 without BOM", "shift-jis", "binary garbage", "NUL bytes",
-             "10 MB cell", "1,000,000 rows", "missing columns", "formula",
-             pytest.param("duplicate IDs", marks=pytest.mark.xfail(strict=True, reason=(
-                 "a CHILD twice in one Header file is folded, the later row winning (merge.py's "
-                 "rule for several returns), not rejected: a rule for checks.py, not a reader")))]
+             "10 MB cell", "1,000,000 rows", "missing columns", "formula", "duplicate IDs"]
 
 
 @pytest.mark.parametrize("case", CASES_903)

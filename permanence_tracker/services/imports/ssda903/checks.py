@@ -1,5 +1,11 @@
 """Checks across rows and files, and the cascades that keep each child's records whole.
 
+- One file may not give the same record twice (:data:`UNIQUE`): a child twice in a Header,
+  UASC or PrevPerm file, two episodes of a child starting the same day, the same review,
+  adoption decision, missing period or social worker allocation twice. Every such row is
+  rejected, as the import cannot tell which is right; folding them (the rule for several
+  returns, merge.py) would silently lose one. Rows of different files (say, two years'
+  returns) are folded as before.
 - A row about a child who is neither in a Header file of the import nor in the database is
   invalid; when the child's Header row was itself rejected the row is rejected with it.
 - An episode may not start before the child's date of birth nor overlap another episode of
@@ -14,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from permanence_tracker.domain.calendar import uk_date
@@ -28,11 +34,86 @@ def _where(row: SourceRow) -> str:
     return f"{row.file.name} row {row.number}"
 
 
+@dataclass(frozen=True)
+class Unique:
+    """What one file may give only once: the columns of its key (a fact's key, or for
+    SWEpisodes the child and SW_DECOM), the record in words and why it is one."""
+
+    columns: tuple[str, ...]
+    what: str  # with {child} and {on}: the key's date or code, in words
+    why: str
+
+
+UNIQUE: dict[str, Unique] = {
+    "Header": Unique(("CHILD",), "child {child}",
+                     "a return holds one Header row per child"),
+    "UASC": Unique(("CHILD",), "child {child}", "a return holds one UASC row per child"),
+    "PrevPerm": Unique(("CHILD",), "child {child}",
+                       "a return holds one PrevPerm row per child"),
+    # SSDA903: a child's episodes do not overlap, so no two start on the same day
+    "Episodes": Unique(("CHILD", "DECOM"), "an episode of child {child} starting {on}",
+                       "a child's episodes may not overlap, so only one starts on a day"),
+    "Reviews": Unique(("CHILD", "REVIEW"), "a review of child {child} held {on}",
+                      "a review is recorded once"),
+    # DfE rules 579 (decisions may not overlap) and 523 (DATE_INT = DATE_PLACED)
+    "AD1": Unique(("CHILD", "DATE_INT"), "an adoption decision of child {child} of {on}",
+                  "each decision is one AD1 row (DfE rules 523 and 579)"),
+    "PlacedAdoption": Unique(("CHILD", "DATE_PLACED"),
+                             "an adoption decision of child {child} of {on}",
+                             "each decision is one PlacedAdoption row (DfE rule 579)"),
+    # DfE rule 574: missing or away periods may not overlap
+    "Missing": Unique(("CHILD", "MIS_START", "MISSING"),
+                      "a missing or away period of child {child} starting {on}",
+                      "such periods may not overlap (DfE rule 574)"),
+    # DfE rule SW19STG2: two social worker episodes of a child may not start on the same date
+    "SWEpisodes": Unique(("CHILD", "SW_DECOM"),
+                         "a social worker episode of child {child} starting {on}",
+                         "two may not start on the same date (DfE rule SW19STG2)"),
+}
+
+
+def _unique_key(fact: Fact) -> Key:
+    if fact.kind == "social_worker":
+        return (fact.child_id, fact.fields["since"])
+    return fact.key
+
+
+def _said(part: object) -> str:
+    return uk_date(part) if isinstance(part, date) else str(part or "(blank)")
+
+
+def _duplicates(facts: list[Fact], new: list[Rejection]) -> list[Fact]:
+    """Reject every row of a record one file gives more than once (see :data:`UNIQUE`)."""
+    rows_of: dict[tuple[int, Key], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.row.file.table in UNIQUE:
+            rows_of[(id(fact.row.file), _unique_key(fact))].append(fact)
+    bad: set[int] = set()
+    for (_, key), same in rows_of.items():
+        rows = sorted({id(f.row): f.row for f in same}.values(), key=lambda r: r.number)
+        if len(rows) < 2:
+            continue
+        rule = UNIQUE[rows[0].file.table]
+        what = rule.what.format(child=key[0], on=" ".join(_said(p) for p in key[1:]))
+        numbers = ", ".join(str(r.number) for r in rows[:-1]) + f" and {rows[-1].number}"
+        fix = (f"keep one of these rows and delete the others, or correct "
+               f"{' or '.join(rule.columns[1:] or rule.columns)} in the one that is wrong")
+        times = "twice" if len(rows) == 2 else f"{len(rows)} times"
+        for row in rows:
+            bad.add(id(row))
+            column = rule.columns[-1] if len(rule.columns) < 3 else rule.columns[1]
+            new.append(Rejection(row, column, row.values.get(column, ""),
+                                 f"{what} is in this file {times} (rows {numbers}): "
+                                 f"{rule.why}; {fix}"))
+    return [f for f in facts if id(f.row) not in bad]
+
+
 def check_facts(facts: list[Fact], rejected: list[Rejection], stored: Stored
                 ) -> tuple[list[Fact], list[Rejection]]:
     """The facts that survive the cross-row checks, and the new rejections."""
     new: list[Rejection] = []
-    facts = _known_children(facts, rejected, stored, new)
+    facts = _duplicates(facts, new)
+    facts = _known_children(facts, rejected + new, stored, new)
     facts = _episodes(facts, stored, new)
     facts = _whole_children(facts, rejected + new, new)
     return facts, new
