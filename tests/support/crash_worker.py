@@ -14,6 +14,9 @@ Kinds:
 - ``saves N``: N saves through the services, each its own unit of work: for each of
   :func:`save_plan`'s children, add the child, start care, record a review.
 
+An encrypted (SQLCipher) tracker is opened with the passphrase in the file named by
+``PERMANENCE_TRACKER_PASSPHRASE_FILE``, as the command line opens it (``cli/crypt.py``).
+
 Every child and date here is invented.
 """
 
@@ -23,6 +26,7 @@ import sys
 from datetime import date
 
 from permanence_tracker import app
+from permanence_tracker.cli.crypt import read_passphrase
 from permanence_tracker.cli.entry import main
 from permanence_tracker.domain.entities import Child, Review
 from permanence_tracker.persistence.repository import Repository
@@ -55,7 +59,8 @@ def _save(uow_factory, table: str, child_id: str) -> None:
 
 def run(kind: str, url: str, args: list[str]) -> int:
     if kind == "saves":
-        context = app.open_context(url, create=False)
+        passphrase = read_passphrase(url) if app.is_encrypted(url) else None
+        context = app.open_context(url, create=False, passphrase=passphrase)
         go()
         for table, child_id in save_plan(int(args[0])):
             _save(context.uow, table, child_id)
