@@ -5,7 +5,8 @@ sets QT_SCALE_FACTOR for ``--scale``); the PNGs go to $PT_SCREENSHOTS_DIR, else
 docs/screenshots/. Windows are grabbed from the screen with the frame openbox draws, as a
 user sees them. Shots 00-12 are the pages and the first dialogs; 20 and up are issue 10's
 (settings, IROs, care, 903 import, trackers, the plan agreed late, problems under fields);
-40-44 are issue 11's spreadsheet import wizard, one per page.
+40-44 are issue 11's spreadsheet import wizard, one per page; 45-47 are issue 12's passphrase
+dialogs (asked at start, asked again after a wrong one, set with its strength hint).
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def main() -> int:
     _check_return_shot(window, session, app)
     _new_dialog_shots(window, session, work, app)
     _spreadsheet_wizard_shots(window, work, app)
+    _passphrase_shots(app)
     window.close()
     context.dispose()
     return 0
@@ -312,6 +314,38 @@ def _spreadsheet_wizard_shots(window, work: Path, app) -> None:
     wizard.close()
     _settle(app)
     context.dispose()
+
+
+# -- issue 12's passphrase dialogs -------------------------------------------------------
+def _passphrase_shots(app) -> None:
+    """The passphrase asked at start (and again after a wrong one) and the passphrase set for
+    a new tracker with its strength hint, on the default tracker's path. The passphrase typed
+    is a made-up one, shown as dots."""
+    from permanence_tracker.app import default_url, shown_url
+    from permanence_tracker.gui.passphrase import (
+        TRIES,
+        AskPassphraseDialog,
+        NewPassphraseDialog,
+    )
+
+    where = shown_url(default_url())
+    ask = AskPassphraseDialog(where)
+    ask.show()
+    _save(ask, "45-passphrase-asked-at-start", app)
+    ask.close()
+    left = TRIES - 1
+    ask = AskPassphraseDialog(where, "That passphrase is not right for this tracker (nothing "
+                              f"was changed). {left} tries left.")
+    ask.field.setText("not-this-one")
+    ask.show()
+    _save(ask, "46-passphrase-asked-again", app)
+    ask.close()
+    new = NewPassphraseDialog(where)
+    new.show()
+    new.first.setText("kettle orbit")  # Fair: the longest hint the dialog shows
+    new.second.setText("kettle orbit")
+    _save(new, "47-set-passphrase-strength-hint", app)
+    new.close()
 
 
 if __name__ == "__main__":

@@ -70,6 +70,20 @@ def _secret_field(name: str) -> QLineEdit:
     return field
 
 
+def _fit_height(dialog: QDialog) -> None:
+    """Grow ``dialog`` to the height its wrapped labels need at its width: a window does not
+    do that by itself, so a long tracker path, a hint or a problem was cut off."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = (layout.heightForWidth(dialog.width()) if layout.hasHeightForWidth()
+              else layout.sizeHint().height())
+    dialog.setMinimumHeight(needed)
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
+
+
 def _problem_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet("color:#b71c1c;")
@@ -97,6 +111,7 @@ class NewPassphraseDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Strength")
         self.problem = _problem_label()
+        self.problem.hide()  # no empty gap above the buttons until there is a problem
         form = QFormLayout()
         if self.current is not None:
             form.addRow("&Current passphrase:", self.current)
@@ -117,9 +132,14 @@ class NewPassphraseDialog(QDialog):
         self.resize(480, 0)
         self._update()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        _fit_height(self)
+
     def _update(self) -> None:
         text = self.first.text()
         self.hint.setText(strength_hint(text)[0] if text else "")
+        _fit_height(self)
 
     def fill(self, passphrase: str, current: str = "") -> None:
         """Type ``passphrase`` twice (and ``current``) and press OK: for tests."""
@@ -137,10 +157,16 @@ class NewPassphraseDialog(QDialog):
         return ""
 
     def _accept(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem)
+        self.say(self.problem_text())
+        problem = self.problem.text()
         if not problem:
             self.accept()
+
+    def say(self, problem: str) -> None:
+        """Show ``problem`` above the buttons ('' hides it)."""
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        _fit_height(self)
 
     @property
     def passphrase(self) -> str:
@@ -169,6 +195,10 @@ class AskPassphraseDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.buttons)
         self.resize(440, 0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        _fit_height(self)
 
     def fill(self, passphrase: str) -> None:
         """Type ``passphrase`` and press Open: for tests."""
@@ -219,7 +249,7 @@ def change_passphrase(window) -> bool:
             composition.change_passphrase(context.url, dialog.current.text(),
                                           dialog.passphrase, context)
         except composition.WrongPassphrase:
-            dialog.problem.setText("The current passphrase is not right: nothing was changed.")
+            dialog.say("The current passphrase is not right: nothing was changed.")
             continue
         window.statusBar().showMessage("The passphrase was changed.", 5000)
         return True
