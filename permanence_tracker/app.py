@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from permanence_tracker.services.unit_of_work import UowFactory
 from permanence_tracker.services.users import acting_user
 
 APP_NAME = "permanence-tracker"
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -186,6 +188,8 @@ def _open_context(url: str | None, user: str | None, create: bool,
     context.backups = _backups_for(resolved, engine)
     if context.backups is not None and not created:  # a new tracker has nothing to keep yet
         _back_up_if_due(context, make)
+    log.info("opened the tracker %s (%s%s)", shown_url(resolved),
+             "created" if created else "existing", ", encrypted" if passphrase else "")
     return context
 
 
@@ -348,15 +352,14 @@ def _backups_for(url: str, engine: engines.Engine | None) -> BackupStore | None:
 def _back_up_if_due(context: Context, make: UowFactory) -> None:
     """The backup at open, when the last is a day old: a failure is recorded on the context
     (the app shows it) and logged, and the tracker opens anyway."""
-    import logging
-
     assert context.backups is not None
     try:
         context.backed_up = backup_service.back_up_if_due(context.backups, make,
                                                           _now().replace(tzinfo=None))
     except Exception as exc:  # noqa: BLE001 - a backup must not stop the tracker opening
         context.backup_problem = f"The automatic backup failed: {exc}"
-        logging.getLogger(__name__).warning("%s", context.backup_problem)
+        # the type and frames only (logs.py): the message may name the file
+        log.warning("the automatic backup at open failed", exc_info=exc)
 
 
 def backups_at(url: str | None) -> BackupStore | None:

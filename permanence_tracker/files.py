@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -31,6 +32,9 @@ def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    # its kind and size only: a file's name may carry a child's name (logs.py)
+    logging.getLogger(__name__).info("wrote a %s file of %d bytes", path.suffix or "plain",
+                                     path.stat().st_size)
 
 
 def write_text_whole(path: Path, write: Callable[[TextIO], object],

@@ -53,6 +53,13 @@ def dfe_validator_python():
     return python
 
 
+def pytest_configure(config):
+    # The whole run writes one product log, scanned at the end for names (tests/support/log_scan.py)
+    from support.log_scan import LogScan
+
+    config.pluginmanager.register(LogScan(), "permanence_tracker_log_scan")
+
+
 def pytest_collection_modifyitems(config, items):
     # Under CI the PostgreSQL half of the suite must run: fail rather than skip it.
     if _ci() and not PG_URL:

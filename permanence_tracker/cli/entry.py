@@ -11,11 +11,12 @@ or is a dry run is removed again (:func:`permanence_tracker.app.discard_created`
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
-from permanence_tracker import __version__
+from permanence_tracker import __version__, logs
 from permanence_tracker.cli import (
     audit,
     backup,
@@ -33,6 +34,8 @@ from permanence_tracker.cli import (
     settings,
     summary,
 )
+
+log = logging.getLogger(__name__)
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
 COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
@@ -56,10 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command is None:
+    if args.command is None:  # the app: gui/main.py sets up its log
         from permanence_tracker.gui.main import run_gui
 
         return run_gui(args.db)
+    logs.configure()
+    log.info("permanence-tracker %s %s started", __version__, args.command)
+    try:
+        code = _run(args)
+    except Exception:  # logged as its type and frames only (logs.py): its message may quote
+        log.error("permanence-tracker %s failed", args.command, exc_info=True)  # a row's values
+        raise
+    # the command's name and status only: its arguments may name a child's file
+    log.info("permanence-tracker %s finished with status %s", args.command, code)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     if not getattr(args, "database", True):  # e.g. validator install: no tracker involved
         return args.run(None, args)
     from permanence_tracker.app import (
@@ -76,9 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                passphrase=passphrase)
     except (NoTrackerError, crypt.NoPassphrase, crypt.PassphraseError) as exc:
         # a mistyped --db, or no (or the wrong) passphrase: refuse, having created nothing
+        log.warning("the tracker was not opened: %s", type(exc).__name__)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bad URL or unreachable server: say so, no traceback
+        log.error("could not open the database", exc_info=exc)  # type and frames only
         print(f"error: cannot open the database {shown_url(args.db) if args.db else ''}: {exc}",
               file=sys.stderr)
         return 2
@@ -88,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = args.run(context, args)
     except TrackerError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        log.warning("%s refused the input", args.command, exc_info=exc)  # type and frames
         code = 1
     except BrokenPipeError:  # `... | head`: the reader stopped; not an error of ours
         # Python would report the pipe again when it flushes stdout at exit (its docs' recipe)

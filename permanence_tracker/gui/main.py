@@ -8,18 +8,21 @@ welcome screen back, saying so.
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import date
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from permanence_tracker import __version__, logs
 from permanence_tracker import app as composition
 from permanence_tracker.gui import tasks, trackers
 from permanence_tracker.gui.pages.registry import PAGES
 from permanence_tracker.gui.welcome import Choice, WelcomeDialog
 
 ORGANISATION = "PermanenceTracker"
+log = logging.getLogger(__name__)
 
 
 def make_application() -> QApplication:
@@ -100,11 +103,24 @@ def open_first(choice: Choice | None, today: date):
 
 
 def run_gui(db_url: str | None) -> int:
+    logs.configure()
+    log.info("Permanence Tracker %s started", __version__)
+    try:
+        return _run_gui(db_url)
+    except Exception:  # its type and frames only (logs.py): the message may quote a value
+        log.error("Permanence Tracker stopped on an error", exc_info=True)
+        raise
+    finally:
+        log.info("Permanence Tracker stopped")
+
+
+def _run_gui(db_url: str | None) -> int:
     app = make_application()
     choice = choose_database(db_url)
     try:
         window = open_first(choice, date.today())
     except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server
+        log.error("could not open the tracker", exc_info=exc)  # type and frames only
         shown = composition.shown_url(choice.url) if choice else ""
         QMessageBox.critical(None, "Cannot open the tracker", f"{shown}\n\n{exc}")
         return 2

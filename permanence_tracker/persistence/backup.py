@@ -13,6 +13,7 @@ every file in it 0600, whatever the umask says.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from sqlalchemy import Engine
 # <tracker name>-YYYYmmdd-HHMMSS[-n].sqlite: the time the copy was taken, local time.
 _NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S"
+log = logging.getLogger(__name__)
 
 Connect = Callable[[str], Any]  # opens a DBAPI connection on a file (sqlite3.connect)
 
@@ -168,10 +170,12 @@ class SqliteBackups:
             partial.unlink(missing_ok=True)
             raise BackupError(f"the backup of {self.database} was not kept: {problem}")
         os.replace(partial, target)
+        log.info("backed up the tracker %s to %s", self.database, target)
         return target
 
     def remove(self, path: Path) -> None:
         path.unlink(missing_ok=True)
+        log.info("removed the backup %s (older than the retention setting keeps)", path)
 
     def in_use(self) -> bool:
         """Whether another connection has the tracker open. The app keeps its tracker open
@@ -223,4 +227,6 @@ class SqliteBackups:
         for stale in ("-wal", "-shm"):  # the old file's: applied to the new one they'd harm it
             Path(f"{self.database}{stale}").unlink(missing_ok=True)
         os.replace(incoming, self.database)
+        log.info("restored the tracker %s from %s; what it replaced is kept in %s",
+                 self.database, source, kept)
         return kept

@@ -10,6 +10,7 @@ tracker as it was. No other program may have the tracker open meanwhile (close t
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,8 @@ from permanence_tracker.persistence.engine import (
     is_encrypted,
     sqlcipher,
 )
+
+log = logging.getLogger(__name__)
 
 
 class ConversionFailed(Exception):
@@ -80,6 +83,8 @@ def _convert(path: Path, old: str | None, new: str | None) -> dict[str, int]:
         for suffix in ("-wal", "-shm"):  # the original's, empty after the checkpoint
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(target, path)  # atomic: the tracker is the old file or the new, never half
+        log.info("%s the tracker %s (%d tables, row counts verified)",
+                 "encrypted" if new else "decrypted", path, len(before))
     except BaseException:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -117,3 +122,4 @@ def change_passphrase(path: Path, old: str, new: str) -> None:
         connection.execute(f"PRAGMA rekey = {_quoted(new)}")
     with _connection(path, new) as connection:  # proves the new key opens it
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    log.info("changed the passphrase of the tracker %s", path)

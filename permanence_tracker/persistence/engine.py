@@ -11,12 +11,13 @@ Only ``app.py`` (the composition root) and tests call :func:`open_database`.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
 import weakref
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ except ImportError:  # Windows: None means no lock (see _one_migrator)
     fcntl = None  # type: ignore[assignment]  # mypy types the name as the module
 
 ENV_VAR = "PERMANENCE_TRACKER_DB"
+log = logging.getLogger(__name__)
 
 
 def default_url(data_dir: Path) -> str:
@@ -243,11 +245,26 @@ def create(url: str, passphrase: str | None = None) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            private_new_file(Path(parsed.database))
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def private_new_file(path: Path) -> None:
+    """Make a new tracker file ``path`` empty and readable by its owner only (0600), with any
+    missing folder above it 0700, before SQLite opens it: SQLite would create it with the
+    umask's mode (often 0644), and gives its ``-wal``, ``-shm`` and ``-journal`` files the
+    main file's mode. An existing file, and existing folders, are left as they are."""
+    if path.name.startswith("file:") or path.exists():
+        return
+    missing = [folder for folder in path.absolute().parents if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+    with suppress(FileExistsError):  # made meanwhile by another process opening it: theirs
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _create_encrypted(url: str, passphrase: str) -> Engine:
@@ -259,7 +276,7 @@ def _create_encrypted(url: str, passphrase: str) -> Engine:
         raise ValueError("only a SQLite file can be encrypted (a server database is protected "
                          "by the server: see docs/security.md)")
     check_passphrase(url, passphrase)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_new_file(path)
     key = _Key(passphrase)
     engine = create_engine(make_url(url), module=sqlcipher())
 
@@ -328,7 +345,12 @@ def backup_sqlite(engine: Engine, now: datetime) -> Path | None:
     with engine.connect() as connection:
         # Fold the WAL into the main file so the copy is complete.
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(source, target)
+    target.unlink(missing_ok=True)  # a copy left by a migration that failed in this second
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner only
+    shutil.copyfile(source, target)  # into the 0600 file; copy2 would copy the source's mode
+    shutil.copystat(source, target)  # times, as copy2 did ...
+    os.chmod(target, 0o600)  # ... but never the source's mode
+    log.info("copied the tracker before migrating it: %s", target)
     return target
 
 
@@ -380,7 +402,11 @@ def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
         # A brand-new database has nothing to lose; an existing schema is copied first.
         existing = bool(inspect(engine).get_table_names())
         backup = backup_sqlite(engine, now or datetime.now()) if existing else None
+        before = sorted(current_revisions(engine)) if existing else []
         command.upgrade(alembic_config(engine), "head")
+        log.info("migrated %s from %s to %s", shown(engine.url.render_as_string()),
+                 ", ".join(before) or "an empty database", ", ".join(
+                     sorted(current_revisions(engine))))
         return backup
 
 

@@ -12,6 +12,7 @@ call is made before the unit of work commits, a cancelled import writes nothing.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,8 @@ from permanence_tracker.services.imports.ssda903.rejects import write_rejects
 from permanence_tracker.services.pending_file import PendingFile
 from permanence_tracker.services.progress import Progress, silent
 from permanence_tracker.services.unit_of_work import Repository, UowFactory
+
+log = logging.getLogger(__name__)
 
 STEPS = 4 + len(KINDS)  # read, check rows, compare with the tracker, plan, then each kind written
 
@@ -94,7 +97,13 @@ def import_903(uow_factory: UowFactory, paths: list[Path], today: date,
                     pending.write(lambda path: write_rejects(rejections, path))
                     progress(STEPS, STEPS, "Saving")  # the last moment a cancel is honoured
         pending.keep()
-    return ImportResult(files, skipped, rejections, plan, written)
+    result = ImportResult(files, skipped, rejections, plan, written)
+    # counts only: a file's name may carry a child's name (logs.py)
+    log.info("903 import of %d files (%d skipped): rows %s, %d rejected, %s", len(files),
+             len(skipped), result.rows_read(), len(rejections),
+             {kind: dict(counted) for kind, counted in plan.counts.items()} if written
+             else "nothing written")
+    return result
 
 
 def _write(repo: Repository, plan: Plan, progress: Progress) -> None:
