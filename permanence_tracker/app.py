@@ -193,6 +193,25 @@ def _open_context(url: str | None, user: str | None, create: bool,
     return context
 
 
+def migrate_tracker(url: str | None = None, passphrase: str | None = None) -> bool:
+    """Bring the existing tracker at ``url`` up to date, acting as none of its users: for the
+    database's owner on a server, who alone may migrate (persistence/grants.py) and need not
+    be a user of the tracker. Returns whether anything changed; NoTrackerError when ``url``
+    holds no tracker (``init`` makes one)."""
+    with _passphrase_errors():
+        resolved = engines.resolve_url(url, data_dir())
+        missing = engines.missing_tracker(resolved, passphrase)
+        if missing:
+            raise NoTrackerError(resolved, missing)
+        engine = engines.create(resolved, passphrase)
+        try:
+            pending = engines.pending_migrations(engine)
+            engines.migrate(engine, _now())
+        finally:
+            engine.dispose()
+    return pending
+
+
 def _login(url: str) -> str:
     """Who is acting: the database login on a server (each person connects as themself), the
     OS user on a SQLite file."""

@@ -28,6 +28,7 @@ from permanence_tracker.cli import (
     import903,
     import_spreadsheet,
     init,
+    migrate,
     panels,
     records,
     reports,
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
 COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
-                   reports, export903, settings, crypt, audit, backup)
+                   reports, export903, settings, crypt, audit, backup, migrate)
 
 
 def build_parser() -> argparse.ArgumentParser:

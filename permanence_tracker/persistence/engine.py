@@ -30,6 +30,7 @@ from sqlalchemy import Engine, create_engine, event, func, inspect, literal, sel
 from sqlalchemy.engine import make_url
 
 from permanence_tracker import paths
+from permanence_tracker.persistence import grants
 
 try:
     import fcntl
@@ -401,6 +402,8 @@ def migrate(engine: Engine, now: datetime | None = None) -> Path | None:
             return None
         # A brand-new database has nothing to lose; an existing schema is copied first.
         existing = bool(inspect(engine).get_table_names())
+        with engine.connect() as connection:  # on a server only the tables' owner migrates
+            grants.check_may_migrate(connection)
         backup = backup_sqlite(engine, now or datetime.now()) if existing else None
         before = sorted(current_revisions(engine)) if existing else []
         command.upgrade(alembic_config(engine), "head")

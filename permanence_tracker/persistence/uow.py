@@ -13,9 +13,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.audit import AuditCheck
-from permanence_tracker.domain.errors import ConflictError
+from permanence_tracker.domain.errors import ConflictError, Problem, TrackerError, ValidationError
 from permanence_tracker.domain.panels import PanelMeeting
-from permanence_tracker.persistence import audit, reads
+from permanence_tracker.persistence import audit, grants, reads
 from permanence_tracker.persistence import tables as t
 from permanence_tracker.persistence.repository import Repository
 
@@ -157,7 +157,7 @@ class DuplicateSaved(ConflictError, IntegrityError):
         return self.message
 
 
-def concurrent_write(error: DBAPIError) -> ConflictError | None:
+def concurrent_write(error: DBAPIError) -> TrackerError | None:
     """The clear refusal for a write that collided with someone else's, or None for any other
     database error (which stays the bug it is).
 
@@ -170,6 +170,8 @@ def concurrent_write(error: DBAPIError) -> ConflictError | None:
     cause = error.orig
     code = getattr(cause, "sqlstate", None)  # psycopg's errors carry it; sqlite3's do not
     words = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    if code == grants.NO_LOGIN:  # the users trigger (PostgreSQL): no such database login
+        return ValidationError([Problem("login", words)])
     if isinstance(error, IntegrityError) and (
             code == _UNIQUE_VIOLATION or words.startswith("UNIQUE constraint failed")):
         diagnosis = getattr(cause, "diag", None)

@@ -44,7 +44,9 @@ APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir",
                         "encrypt_tracker", "decrypt_tracker", "change_passphrase",
                         # backups (issue 12): a tracker's backups without opening it (restore)
                         # and the local time they are named by
-                        "backups_at", "now_local"})
+                        "backups_at", "now_local",
+                        # migrate (issue 12): the owner brings a server's tracker up to date
+                        "migrate_tracker"})
 OFFERS = {"gui": APP_OFFERS, "cli": APP_OFFERS, "reports": frozenset(),
           "text": frozenset()}  # text/: words the front ends share (import903_report.py)
 

@@ -1,0 +1,204 @@
+"""PostgreSQL logins cannot bypass the application (issue 12, persistence/grants.py).
+
+Each role's test login first does something its role may do through the app's own
+``open_context``; then, connected as that login with raw SQL, it tries what the app would
+refuse, and the database refuses it too. Logins are cluster-wide: each test makes its own
+uniquely named ones and drops them afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from permanence_tracker.app import open_context
+from permanence_tracker.cli.entry import main
+from permanence_tracker.domain.entities import Child, Episode, Iro
+from permanence_tracker.domain.errors import ValidationError
+from permanence_tracker.domain.panels import DEFAULT_PANEL_TYPES, PanelMeeting
+from permanence_tracker.domain.roles import Role, User
+from permanence_tracker.services import users
+from permanence_tracker.services.authorization import PermissionDenied
+from permanence_tracker.services.panels import commands as panels
+from permanence_tracker.services.permanence import saved_cohorts
+from permanence_tracker.services.permanence.cohort_filter import CohortFilter
+from permanence_tracker.services.records import editing as records
+from permanence_tracker.services.records import iros
+
+pytestmark = pytest.mark.postgres
+TODAY = date(2026, 3, 31)
+PASSWORD = "not-a-secret"  # a throwaway login on the loopback test cluster
+
+
+@pytest.fixture
+def tracker(_pg_schemas):
+    """A migrated tracker in a schema of its own, the owner's context on it, two IROs' children,
+    and a login per role (made here, dropped afterwards): yields (owner_url, logins, connect)."""
+    prefix = f"pt_{uuid.uuid4().hex[:10]}"
+    logins = {role: f"{prefix}_{role.value}" for role in Role}
+    engines = []
+    with _pg_schemas() as owner_url:
+        owner = open_context(owner_url)
+        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                for login in logins.values():
+                    connection.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD '{PASSWORD}'"))
+            iros.add_iro(owner.uow, Iro("Iro One"))
+            iros.add_iro(owner.uow, Iro("Iro Two"))
+            records.add_child(owner.uow, Child("K1", date(2020, 5, 1), iro="Iro One"), TODAY)
+            records.add_child(owner.uow, Child("K2", date(2019, 7, 2), iro="Iro Two"), TODAY)
+            records.save_episode(owner.uow, Episode("K2", date(2025, 1, 6), "S", "C2"), TODAY)
+            records.save_episode(owner.uow, Episode("K1", date(2025, 2, 3), "S", "C2"), TODAY)
+            users.add_user(owner.uow, User(logins[Role.ADMINISTRATOR], "administrator"))
+            for role in (Role.IRO, Role.MANAGER, Role.PANEL_ADMINISTRATOR):
+                users.add_user(owner.uow, User(logins[role], role.value, iro_name=(
+                    "Iro One" if role is Role.IRO else "")))
+
+            def connect(role: Role):
+                engine = create_engine(_as(owner_url, logins[role]))
+                engines.append(engine)
+                return engine.connect()
+
+            yield owner_url, logins, connect
+        finally:
+            for engine in engines:
+                engine.dispose()
+            owner.dispose()
+            with admin.connect() as connection:
+                for login in logins.values():
+                    connection.execute(text(f"DROP ROLE IF EXISTS {login}"))
+            admin.dispose()
+
+
+def _as(url: str, login: str) -> str:
+    return make_url(url).set(username=login, password=PASSWORD).render_as_string(
+        hide_password=False)
+
+
+def _refused(connection, sql: str, words: str = "permission denied") -> None:
+    with pytest.raises(DBAPIError, match=words):
+        connection.execute(text(sql))
+    connection.rollback()
+
+
+def _open(owner_url: str, login: str):
+    return open_context(_as(owner_url, login), create=False)
+
+
+def test_the_audit_is_append_only_for_every_login(tracker):
+    owner_url, logins, connect = tracker
+    for role in Role:
+        with connect(role) as connection:
+            assert connection.execute(text("SELECT count(*) FROM audit")).scalar() > 0
+            _refused(connection, "UPDATE audit SET \"user\" = 'someone else'")
+            _refused(connection, "DELETE FROM audit")
+            _refused(connection, "UPDATE alembic_version SET version_num = '0001'")
+
+
+def test_an_iro_writes_their_caseload_only(tracker):
+    owner_url, logins, connect = tracker
+    context = _open(owner_url, logins[Role.IRO])
+    try:  # through the app: their own child; the audit names their login
+        stored = records.update_child(context.uow, Child("K1", date(2020, 5, 1), iro="Iro One",
+                                                         social_worker="Sam Example",
+                                                         version=1), TODAY)
+        assert stored.social_worker == "Sam Example"
+    finally:
+        context.dispose()
+    with connect(Role.IRO) as connection:
+        assert connection.execute(text(
+            "SELECT \"user\" FROM audit ORDER BY id DESC LIMIT 1")).scalar() == logins[Role.IRO]
+        assert connection.execute(text("SELECT count(*) FROM child")).scalar() == 2  # search
+        other = connection.execute(text("UPDATE child SET team = 'x' WHERE child_id = 'K2'"))
+        assert other.rowcount == 0  # row-level security: not in their caseload
+        assert connection.execute(text("DELETE FROM episode WHERE child_id = 'K2'")
+                                  ).rowcount == 0
+        _refused(connection, "INSERT INTO episode (child_id, start, rne, legal_status) "
+                 "VALUES ('K2', '2025-06-01', 'P', 'C2')", "row-level security")
+        taken = connection.execute(text("UPDATE child SET iro = 'Iro One' "
+                                         "WHERE child_id = 'K2'"))
+        assert taken.rowcount == 0  # nor take another IRO's child into their caseload
+        _refused(connection, "UPDATE episode SET child_id = 'K2' WHERE child_id = 'K1'",
+                 "row-level security")  # nor move a record to another's child
+        _refused(connection, "INSERT INTO panel (date, type) VALUES ('2026-04-01', 'Adoption')")
+        _refused(connection, "UPDATE users SET role = 'administrator'")
+        mine = connection.execute(text("UPDATE child SET team = 'y' WHERE child_id = 'K1'"))
+        assert mine.rowcount == 1
+        connection.commit()
+
+
+def test_a_manager_saves_cohorts_but_writes_no_record(tracker):
+    owner_url, logins, connect = tracker
+    context = _open(owner_url, logins[Role.MANAGER])
+    try:
+        assert "Mine" in saved_cohorts.save(context.uow, "Mine", CohortFilter())
+    finally:
+        context.dispose()
+    with connect(Role.MANAGER) as connection:
+        _refused(connection, "INSERT INTO child (child_id, dob) VALUES ('K9', '2021-01-01')")
+        _refused(connection, "UPDATE child SET team = 'x'")
+        _refused(connection, "INSERT INTO users (login, role) VALUES ('someone', 'administrator')")
+
+
+def test_a_panel_administrator_keeps_panels_but_not_episodes(tracker):
+    owner_url, logins, connect = tracker
+    context = _open(owner_url, logins[Role.PANEL_ADMINISTRATOR])
+    try:
+        saved = panels.save_panel(context.uow, PanelMeeting(date(2026, 4, 2),
+                                                            DEFAULT_PANEL_TYPES[0],
+                                                            chair="Chair Example"), TODAY)
+        assert saved.id is not None
+    finally:
+        context.dispose()
+    with connect(Role.PANEL_ADMINISTRATOR) as connection:
+        _refused(connection, "UPDATE episode SET placement = 'U1'")
+        _refused(connection, "DELETE FROM child")
+
+
+def test_users_keep_logins_in_step_and_a_deactivated_login_reads_nothing(tracker):
+    owner_url, logins, connect = tracker
+    context = _open(owner_url, logins[Role.ADMINISTRATOR])
+    try:  # the administrator's login (not the owner) manages users through the app
+        with pytest.raises(ValidationError, match=r"no database login .*CREATE ROLE"):
+            users.add_user(context.uow, User(f"{logins[Role.IRO]}_absent", "manager"))
+        users.change_role(context.uow, logins[Role.MANAGER], Role.PANEL_ADMINISTRATOR)
+        users.deactivate(context.uow, logins[Role.IRO])
+    finally:
+        context.dispose()
+    with connect(Role.MANAGER) as connection:  # now a panel administrator
+        connection.execute(text("INSERT INTO panel (date, type) VALUES ('2026-04-03', 'x')"))
+        connection.rollback()
+        assert connection.execute(text("SELECT pg_has_role(current_user, "
+                                        "'permanence_manager', 'MEMBER')")).scalar() is False
+    with connect(Role.IRO) as connection:
+        _refused(connection, "SELECT count(*) FROM child")
+    with pytest.raises(PermissionDenied, match="not an active user"):  # the app says why
+        _open(owner_url, logins[Role.IRO])
+
+
+def test_only_the_owner_migrates(tracker, capsys):
+    owner_url, logins, connect = tracker
+    admin = create_engine(owner_url)
+    with admin.begin() as connection:  # as if a new version's migration were waiting
+        head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    admin.dispose()
+    owner = make_url(owner_url).username
+    with pytest.raises(Exception, match=rf"only its owner \({owner}\) may do that.*migrate"):
+        _open(owner_url, logins[Role.ADMINISTRATOR])
+    assert main(["--db", owner_url, "migrate"]) == 0
+    assert "is now up to date" in capsys.readouterr().out
+    context = _open(owner_url, logins[Role.ADMINISTRATOR])  # migrating kept every grant
+    try:
+        assert len(users.list_users(context.uow)) == 4
+    finally:
+        context.dispose()
+    with connect(Role.ADMINISTRATOR) as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")
+                                  ).scalar() == head
