@@ -18,6 +18,7 @@ from permanence_tracker.persistence.uow import uow_factory
 from permanence_tracker.services import backups as backup_service
 from permanence_tracker.services.authorization import acting
 from permanence_tracker.services.backups import BackupDone, BackupStore
+from permanence_tracker.services.transfer import TrackerCopy
 from permanence_tracker.services.unit_of_work import UowFactory
 from permanence_tracker.services.users import acting_user
 
@@ -391,3 +392,14 @@ def backups_at(url: str | None) -> BackupStore | None:
 def now_local() -> datetime:
     """Local time without a zone: what backups are named and aged by."""
     return _now().replace(tzinfo=None)
+
+
+# -- moving a laptop tracker to a server (issue 12: `migrate-to`) --------------------------
+def tracker_copy(context: Context, target_url: str) -> TrackerCopy:
+    """What ``services.transfer.migrate_to`` copies the open tracker with into the PostgreSQL
+    database at ``target_url`` (persistence/transfer.py). Nothing is connected yet; a source
+    that is not a SQLite tracker, or a target that is not PostgreSQL, is refused (a
+    TrackerError whose message never repeats a password)."""
+    from permanence_tracker.persistence.transfer import SqlTrackerCopy
+
+    return SqlTrackerCopy(cast(engines.Engine, context.engine), target_url, context.user, _now)

@@ -29,6 +29,7 @@ from permanence_tracker.cli import (
     import_spreadsheet,
     init,
     migrate,
+    migrate_to,
     panels,
     records,
     reports,
@@ -40,7 +41,8 @@ log = logging.getLogger(__name__)
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
 COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
-                   reports, export903, settings, crypt, audit, backup, migrate)
+                   reports, export903, settings, crypt, audit, backup, migrate,
+                   migrate_to)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -148,7 +148,7 @@ def missing_tracker(url: str, passphrase: str | None = None) -> str | None:
     try:
         found = has_tracker(engine)
     except Exception as exc:  # noqa: BLE001 - unreachable, refused, no such database: say why
-        return f"the server says: {_server_message(exc)}"
+        return f"the server says: {server_message(exc)}"
     finally:
         engine.dispose()
     return None if found else "the database has no tracker schema"
@@ -223,7 +223,7 @@ def holds_records(engine: Engine) -> bool:
                    for table in metadata.sorted_tables)
 
 
-def _server_message(exc: Exception) -> str:
+def server_message(exc: BaseException) -> str:
     """The server's message on one line, without SQLAlchemy's trailer ("Background on ...")."""
     text = str(getattr(exc, "orig", None) or exc)
     return " ".join(line.strip() for line in text.splitlines() if line.strip()) or repr(exc)
