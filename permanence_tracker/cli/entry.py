@@ -25,6 +25,7 @@ from permanence_tracker.cli import (
     crypt,
     demo,
     export903,
+    find,
     import903,
     import_spreadsheet,
     init,
@@ -35,14 +36,15 @@ from permanence_tracker.cli import (
     reports,
     settings,
     summary,
+    users,
 )
 
 log = logging.getLogger(__name__)
 
 # Each module's register(sub) adds its commands; --help lists them in this order.
 COMMAND_MODULES = (init, summary, import903, import_spreadsheet, demo, records, care, panels,
-                   reports, export903, settings, crypt, audit, backup, migrate,
-                   migrate_to)
+                   reports, export903, settings, crypt, audit, backup, find, users,
+                   migrate, migrate_to)
 
 
 def build_parser() -> argparse.ArgumentParser:

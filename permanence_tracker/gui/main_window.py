@@ -47,6 +47,7 @@ STANDARD = QKeySequence.StandardKey
 REPORTS_KEYS = "Ctrl+Shift+T"  # not Ctrl+Shift+P: that is "Permanence plan…" in a record
 IMPORT_KEYS = "Ctrl+Shift+I"
 SPREADSHEET_KEYS = "Ctrl+Shift+M"  # "moving in" (issue 11): Ctrl+Shift+S is taken in a record
+FIND_KEYS = "Ctrl+Shift+F"  # Find any child… (issue 12); Ctrl+F is a page's own search
 
 
 # The window's commands that need a permission (domain/roles.py PERMISSIONS); the rest (quit,
@@ -56,7 +57,7 @@ PERMISSIONS = {
     "import903": "import", "import_spreadsheet": "import", "back_up": "backup",
     # restoring or re-keying the whole tracker is the administrators' (who alone hold users.edit)
     "restore": "users.edit", "settings": "settings.edit", "passphrase": "users.edit",
-    "reports": "reports.run",
+    "reports": "reports.run", "users": "users.edit", "find_child": "records.search",
 }
 
 class MainWindow(QMainWindow):
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
              "Open another tracker: a file, a server database, or a new, empty one"),
             ("add_child", "Add child…", STANDARD.New, self.add_child,
              "Add a child to the tracker"),
+            ("find_child", "Find any child…", FIND_KEYS, self.find_child,
+             "Find any child of the tracker by ID or name (outside your caseload: read only)"),
             ("export903", "Export 903 return…", None,
              lambda: return903.export_return(session, self, today),
              "Write the SSDA903 return of a collection year as the DfE's CSV files"),
@@ -129,6 +132,8 @@ class MainWindow(QMainWindow):
              "Change the authority's settings: its name, closure days, caseload band, lists"),
             ("passphrase", "Change passphrase…", None, self.change_passphrase,
              "Change the passphrase of this encrypted tracker"),
+            ("users", "Users…", None, self.open_users,
+             "Who may use this tracker and in which role: add, change role, deactivate"),
             ("quit", "Quit", STANDARD.Quit, self.close, "Close Permanence Tracker"),
             ("today", "Today", "Ctrl+T", lambda: self.as_of_edit.setDate(QDate(today)),
              "View the tracker as it stands today"),
@@ -210,10 +215,9 @@ class MainWindow(QMainWindow):
         pages = [f"page:{n}" for n in range(len(self.pages))]
         report_entries = [f"report:{name}" for name in REPORTS]
         for title, names in (
-            ("&File", ["open_tracker", "", "add_child", "", "import903", "import_spreadsheet",
-                       "export903",
-                       "check903", "", "back_up", "restore", "", "settings", "passphrase", "",
-                       "quit"]),
+            ("&File", ["open_tracker", "", "add_child", "find_child", "", "import903",
+                       "import_spreadsheet", "export903", "check903", "", "back_up", "restore",
+                       "", "settings", "users", "passphrase", "", "quit"]),
             ("&View", ["today", "refresh"]),
             ("G&o", pages),  # Alt+G, Alt+R and Alt+E are mnemonics on the pages
             ("Report&s", ["reports", "", *report_entries]),
@@ -311,6 +315,20 @@ class MainWindow(QMainWindow):
 
         return open_settings_dialog(self.session, self)
 
+    def open_users(self) -> QDialog:
+        """File ▸ Users… (administrators; gui/users_dialog.py)."""
+        from permanence_tracker.gui.users_dialog import open_users_dialog
+
+        return open_users_dialog(self.session.uow, self.today, self)
+
+    def find_child(self) -> QDialog:
+        """File ▸ Find any child… (gui/find_child.py): a found child the user may not change
+        opens read only."""
+        from permanence_tracker.gui.find_child import open_find_child
+
+        return open_find_child(self.session.uow, lambda child_id, read_only: self.open_child(
+            child_id, read_only), self)
+
     def set_up_new_tracker(self) -> QDialog:
         """A tracker just created empty: Settings opens by itself, asking for the authority's
         name and code first (a new tracker is nobody's until it is named)."""
@@ -362,11 +380,12 @@ class MainWindow(QMainWindow):
         self.busy_label.setText("Loading…" if busy else "")
 
     # -- records -----------------------------------------------------------------------
-    def open_child(self, child_id: str):
-        """Open a child's record window (from any page's ``open_child``)."""
+    def open_child(self, child_id: str, read_only: bool = False):
+        """Open a child's record window (from any page's ``open_child``; ``read_only`` from
+        Find any child…)."""
         from permanence_tracker.gui.child_record import open_child_record
 
-        return open_child_record(self.session, child_id, self, self.today)
+        return open_child_record(self.session, child_id, self, self.today, read_only)
 
     def add_child(self):
         """Ask for a new child; on save, reload and open their record."""

@@ -209,7 +209,17 @@ class _CaseloadRepository:
         self._inner.delete(record)
 
     def child(self, child_id: str) -> e.Child | None:
-        return self._inner.child(child_id) if child_id in self._ids else None
+        """The child when in the caseload; None when there is no such child. A child outside
+        the caseload is refused by name rather than called missing: "no child F2" would send
+        an IRO (who may find any child by searching) looking for a typo."""
+        if child_id in self._ids:
+            return self._inner.child(child_id)
+        if self._inner.child(child_id) is not None:
+            raise PermissionDenied(
+                f"{child_id} is not in your caseload, so your role ({self._actor.role.title}) "
+                "may only read it (Find any child): ask an administrator to change its IRO "
+                "if it should be yours")
+        return None
 
     def records(self, cls: type[R], child_id: str | None = None) -> list[R]:
         if child_id is not None and child_id not in self._ids:

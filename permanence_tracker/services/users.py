@@ -1,5 +1,6 @@
-"""The people who may use a tracker and their roles: add, change role, deactivate (administrator
-only, each change audited like any record), and who is acting when a tracker is opened.
+"""The people who may use a tracker and their roles: add, change role, deactivate, reactivate
+(administrator only, each change audited like any record: the ``users`` table is written through
+the audited repository), and who is acting when a tracker is opened.
 
 Why an empty ``users`` table means "the one user is the administrator": a SQLite tracker on a
 laptop is used by one person, its OS user, who has always been able to do everything; requiring
@@ -60,10 +61,14 @@ def add_user(uow_factory: UowFactory, user: User) -> User:
 
 
 @requires("users.edit")
-def change_role(uow_factory: UowFactory, login: str, role: Role, iro_name: str = "") -> User:
+def change_role(uow_factory: UowFactory, login: str, role: Role, iro_name: str = "",
+                version: int | None = None) -> User:
+    """Give ``login`` the role ``role`` (and, for an IRO, the name their children's records give
+    as their IRO). ``version``: the version the caller showed; someone else's change since is
+    refused with ConflictError (the repository's check), as every stale edit is."""
     with uow_factory() as uow:
-        user = _user(uow, login)
-        changed = replace(user, role=role.value, iro_name=iro_name)
+        user = _user(uow, login, version)
+        changed = replace(user, role=role.value, iro_name=iro_name.strip())
         problems = _problems(changed)
         if problems:
             raise ValidationError(problems)
@@ -72,18 +77,31 @@ def change_role(uow_factory: UowFactory, login: str, role: Role, iro_name: str =
 
 
 @requires("users.edit")
-def deactivate(uow_factory: UowFactory, login: str) -> User:
+def deactivate(uow_factory: UowFactory, login: str, version: int | None = None) -> User:
     """The login may no longer open the tracker; its history (audit) stays."""
     with uow_factory() as uow:
-        changed = replace(_user(uow, login), active=False)
+        changed = replace(_user(uow, login, version), active=False)
         _keep_an_administrator(uow, changed)
         return uow.repo.update(changed)
 
 
-def _user(uow: UnitOfWork, login: str) -> User:
+@requires("users.edit")
+def reactivate(uow_factory: UowFactory, login: str, version: int | None = None) -> User:
+    """A deactivated login may open the tracker again, with the role it had; an active one is
+    left as it is (nothing written, nothing audited)."""
+    with uow_factory() as uow:
+        user = _user(uow, login, version)
+        if user.active:
+            return user
+        return uow.repo.update(replace(user, active=True))
+
+
+def _user(uow: UnitOfWork, login: str, version: int | None = None) -> User:
+    """The stored user ``login``, carrying ``version`` when the caller gave the one it read (so
+    the update is refused if someone changed the user since)."""
     for user in uow.repo.records(User):
         if user.login == login:
-            return user
+            return user if version is None else replace(user, version=version)
     raise NotFoundError(f"no user {login!r}: check the login (Users lists them)")
 
 

@@ -47,13 +47,16 @@ def test_the_menus_and_what_they_hold(window):
     menus = _menus(window)
     assert list(menus) == ["File", "View", "Go", "Reports", "Help"]
     assert _texts(menus["File"]) == ["Open tracker…", "Open &Recent", "—",  # issue 10 item 6
-                                     "Add child…", "—",
+                                     "Add child…",
+                                     "Find any child…",  # issue 12: search of everyone
+                                     "—",
                                      "Import 903 return…",  # issue 10: import from the app
                                      "Import tracker spreadsheet…",  # issue 11
                                      "Export 903 return…",
                                      "Check the 903 return…", "—",
                                      "Back up now…", "Restore from backup…",  # issue 12
                                      "—", "Settings…",
+                                     "Users…",  # issue 12: users and roles
                                      "Change passphrase…",  # issue 12: encryption
                                      "—", "Quit"]
     assert _texts(menus["View"]) == ["Today", "Refresh"]
@@ -66,6 +69,7 @@ def test_the_menus_and_what_they_hold(window):
         "Ctrl+1", "Ctrl+2", "Ctrl+T", "F5")
     assert (keys["Add child…"], keys["Reports…"], keys["Keyboard shortcuts…"]) == (
         "Ctrl+N", "Ctrl+Shift+T", "F1")
+    assert keys["Find any child…"] == "Ctrl+Shift+F"
 
 
 def test_the_toolbar_holds_the_menus_actions_not_copies(window):

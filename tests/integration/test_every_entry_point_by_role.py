@@ -44,6 +44,10 @@ def _reached():
 def test_the_walk_finds_the_entry_points():
     assert len(ENTRY_POINTS) >= 60
     assert "permanence_tracker.services.records.editing.add_child" in ENTRY_POINTS
+    # issue 12: the read-only search of everyone, and reactivating a user
+    assert {"permanence_tracker.services.records.search.search_children",
+            "permanence_tracker.services.records.search.read_found_child",
+            "permanence_tracker.services.users.reactivate"} <= ENTRY_POINTS.keys()
 
 
 @pytest.mark.parametrize("name", sorted(ENTRY_POINTS))

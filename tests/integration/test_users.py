@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from permanence_tracker.domain.errors import ValidationError
+from permanence_tracker.domain.errors import ConflictError, ValidationError
 from permanence_tracker.domain.roles import Actor, Role, User
 from permanence_tracker.services import users
 from permanence_tracker.services.authorization import PermissionDenied, acting
@@ -38,3 +38,20 @@ def test_only_an_administrator_manages_users(uow):
     manager = acting(uow, Actor("mo", Role.MANAGER))
     with pytest.raises(PermissionDenied, match=r"Your role \(Manager\) may not manage users"):
         users.add_user(manager, User("x", Role.IRO.value, iro_name="X"))
+
+
+def test_reactivate_restores_the_login_and_a_stale_change_is_refused(uow):
+    users.add_user(uow, User("tester", Role.ADMINISTRATOR.value))
+    ann = users.add_user(uow, User("ann", Role.IRO.value, iro_name="Ann Iro"))
+    users.deactivate(uow, "ann", ann.version)
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        users.reactivate(uow, "ann", ann.version)  # the version read before the deactivation
+    back = users.reactivate(uow, "ann")
+    assert back.active and users.acting_user(uow, "ann").role is Role.IRO
+    assert users.reactivate(uow, "ann") == back  # already active: nothing written
+    with pytest.raises(ConflictError):
+        users.change_role(uow, "ann", Role.MANAGER, version=ann.version)
+    with uow() as work:
+        trail = [(e["action"], e["new"]) for e in work.repo.audit_entries(table="users")]
+    assert [action for action, _ in trail] == ["insert", "insert", "update", "update"]
+    assert trail[-1][1] == '{"active": true}'  # the reactivation, audited

@@ -42,6 +42,7 @@ from permanence_tracker.gui.export_table import install_record_exports
 from permanence_tracker.gui.models.rows_table import RowsTableModel
 from permanence_tracker.gui.shortcuts import Keys, make_action
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
+from permanence_tracker.services.records.search import read_found_child
 from permanence_tracker.services.unit_of_work import UowFactory
 
 DESC = Qt.SortOrder.DescendingOrder
@@ -99,8 +100,11 @@ class ChildRecordWindow(QMainWindow):
 
     def __init__(self, uow_factory: UowFactory, child_id: str, as_of: date,
                  today: date | None = None, parent: QWidget | None = None,
-                 demo: bool = False) -> None:
+                 demo: bool = False, read_only: bool = False) -> None:
         super().__init__(parent)
+        # read_only: a child found by Find any child… outside the user's caseload (issue 12):
+        # read through the search's read, with no editing command offered
+        self.read_only = read_only
         self.setWindowFlag(Qt.WindowType.Window)
         self.uow_factory = uow_factory
         self.child_id = child_id
@@ -164,6 +168,8 @@ class ChildRecordWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        if read_only:
+            self._offer_reading_only(layout)
         self.resize(1100, 720)
         self.reload()
 
@@ -193,6 +199,19 @@ class ChildRecordWindow(QMainWindow):
         close = self.window_actions["close"]
         close.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
                             QKeySequence(Qt.Key.Key_Escape)])
+
+    def _offer_reading_only(self, layout: QVBoxLayout) -> None:
+        """No editing command: the services would refuse them (not the user's caseload)."""
+        for action in self.actions_by_name.values():
+            action.setVisible(False)
+            action.setEnabled(False)
+        self.start_button.hide()
+        self.start_button.setEnabled(False)
+        note = QLabel("Read only: this child is not in your caseload, so you can read their "
+                      "record but not change it.")
+        note.setAccessibleName("Read only")
+        note.setWordWrap(True)
+        layout.insertWidget(1, note)
 
     def _care_banner(self) -> QWidget:
         """Says when the child is not looked after, with the button that starts care: the next
@@ -256,7 +275,8 @@ class ChildRecordWindow(QMainWindow):
     # -- data --------------------------------------------------------------------------
     def reload(self) -> None:
         try:
-            record = load_child_record(self.uow_factory, self.child_id, self.as_of)
+            read = read_found_child if self.read_only else load_child_record
+            record = read(self.uow_factory, self.child_id, self.as_of)
         except TrackerError as error:
             self.problem.setText(f"⚠ Could not read child {self.child_id}: {error}")
             self.problem.show()
@@ -267,12 +287,13 @@ class ChildRecordWindow(QMainWindow):
         self.record = record
         self.setWindowTitle(f"{record.child.name or record.child.child_id} "
                             f"({record.child.child_id}) — Permanence Tracker"
+                            + (" — read only" if self.read_only else "")
                             + (" — DEMO" if self.demo else ""))
         self.header.show_record(record)
         in_care = record.open_episode is not None  # an open episode: looked after today
         for name in ("change", "end"):
-            self.actions_by_name[name].setEnabled(in_care)
-        self.actions_by_name["start"].setEnabled(not in_care)
+            self.actions_by_name[name].setEnabled(in_care and not self.read_only)
+        self.actions_by_name["start"].setEnabled(not in_care and not self.read_only)
         self._show_care_banner(record, in_care)
         rows = {"periods": record.periods, "episodes": record.episodes,
                 "reviews": record.reviews, "plans": record.plans, "outcomes": record.outcomes,
@@ -310,11 +331,11 @@ class ChildRecordWindow(QMainWindow):
 
 
 def open_child_record(session, child_id: str, parent: QWidget | None = None,
-                      today: date | None = None) -> ChildRecordWindow:
+                      today: date | None = None, read_only: bool = False) -> ChildRecordWindow:
     """Open (and show) the record window for ``child_id`` at the session's as-of date;
-    saving in it reloads the session."""
+    saving in it reloads the session. ``read_only``: a found child outside the caseload."""
     window = ChildRecordWindow(session.uow, child_id, session.as_of, today, parent,
-                               demo=session.is_demo)
+                               demo=session.is_demo, read_only=read_only)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.saved.connect(session.reload)
     window.show()

@@ -107,6 +107,12 @@ class ChildRecord:
 @requires("records.read")
 def load_child_record(uow_factory: UowFactory, child_id: str, as_of: date) -> ChildRecord:
     """Read and assess one child as things stood on ``as_of``; raises NotFoundError."""
+    return _read_record(uow_factory, child_id, as_of)
+
+
+def _read_record(uow_factory: UowFactory, child_id: str, as_of: date) -> ChildRecord:
+    """The read itself, unchecked: only for entry points that made their own check (this
+    module's, and ``services/records/search.read_found_child``, an IRO's read-only look)."""
     with uow_factory() as uow:
         histories = uow.histories([child_id])
         if not histories:
