@@ -41,6 +41,9 @@ def register(sub) -> None:
                         help="only entries of this action")
     export.add_argument("--out", metavar="FILE", type=Path, required=True,
                         help="the file to write: .csv or .xlsx")
+    export.add_argument("--pseudonymise", action="store_true",
+                        help="names in the before and after values as initials, dates of "
+                        "birth as month and year, free text left out")
     export.set_defaults(run=_export)
 
 
@@ -64,6 +67,6 @@ def _export(context, args) -> int:
     shown = {row.name: row.value for row in list_settings(context.uow)}
     marking = shown.get("protective_marking", "") or "OFFICIAL-SENSITIVE"
     path = export_audit(entries, args.out, marking, clock.today(), clock.now(),
-                        shown.get("authority_name", ""))
+                        shown.get("authority_name", ""), pseudonymise=args.pseudonymise)
     print(f"{plural(len(entries), 'audit entry', 'audit entries')} written to {path}")
     return 0

@@ -47,6 +47,10 @@ def register(sub) -> None:
     report.add_argument("--child", dest="child_id", default="", metavar="ID",
                         help="review-prep: the child; outcome-sheet: only this child's items")
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("--pseudonymise", action="store_true",
+                        help="children's and carers' names as initials, dates of birth as "
+                        "month and year, free text (notes, reasons) left out; every page "
+                        "says 'Pseudonymised'")
     report.set_defaults(run=run)
 
 
@@ -86,7 +90,7 @@ def run(context, args) -> int:
         return 2
     now = clock.now()
     request = ReportRequest(args.name, args.as_of or now.date(), args.period_from,
-                            args.panel_id, args.iro, args.child_id)
+                            args.panel_id, args.iro, args.child_id, args.pseudonymise)
     try:  # another TrackerError (no such child, IRO or panel): main() reports it
         report = load_report_input(context.uow, request)
     except ValidationError as error:
@@ -97,5 +101,6 @@ def run(context, args) -> int:
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"wrote {REPORTS[args.name].title} to {args.out} ({len(pdf):,} bytes)")
+    done = " (pseudonymised)" if args.pseudonymise else ""
+    print(f"wrote {REPORTS[args.name].title}{done} to {args.out} ({len(pdf):,} bytes)")
     return 0

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHeaderView,
     QMessageBox,
     QTableView,
@@ -37,13 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import HEADING, Personal
 from permanence_tracker.domain.words import plural
-from permanence_tracker.gui.models.roles import DATE_ROLE, ROW_ROLE, SORT_ROLE
+from permanence_tracker.gui.models.roles import DATE_ROLE, PERSONAL_ROLE, ROW_ROLE, SORT_ROLE
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
 from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 from permanence_tracker.services.exports.excel import SheetData, sheet_name, write_workbook
 
 EXPORT_TEXT = "Export to Excel…"
+# The check box of every report and export dialog that pseudonymises what it writes (issue 12)
+PSEUDONYMISE_TEXT = "Pseudonymise (initials, month and year of birth)"
 EXPORT_KEYS = "Ctrl+Shift+X"  # Ctrl+E edits a child, in a record
 DISPLAY = Qt.ItemDataRole.DisplayRole
 # Sheet names for tables whose accessible name is long, says "table" or needs its context
@@ -202,13 +206,20 @@ def view_sheet(view: QAbstractItemView, title: str) -> SheetData:
     columns = _columns(view)
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal, DISPLAY) or "")
                for c in columns]
+    # What personal data each column holds, as its model's column declares it (issue 12)
+    kinds = [model.headerData(c, Qt.Orientation.Horizontal, PERSONAL_ROLE) for c in columns]
     grouped = isinstance(view, QTreeView) and any(
         model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
-    if grouped:
-        headers.insert(0, "Group")
-    elif _row_label(view):
-        headers.insert(0, "")
-    return SheetData(title, tuple(headers), tuple(_rows(view, columns)))
+    if grouped or _row_label(view):  # a group's title, an IRO per row: no one's child
+        headers.insert(0, "Group" if grouped else "")
+        kinds.insert(0, None)
+    return SheetData(title, tuple(headers), tuple(_rows(view, columns)),
+                     tuple(_personal(k) for k in kinds))
+
+
+def _personal(kind: object) -> Personal | None:
+    """A header's kind of personal data; Qt hands an enum of str back as its plain words."""
+    return Personal(kind) if isinstance(kind, str) and kind in set(Personal) else None
 
 
 def view_title(view: QAbstractItemView) -> str:
@@ -218,11 +229,43 @@ def view_title(view: QAbstractItemView) -> str:
 
 
 # -- writing and telling -----------------------------------------------------------------
+PSEUDONYMISE_TIP = ("Children's and carers' names as initials, dates of birth as month and "
+                    "year, notes and other free text left out; the sheet says 'Pseudonymised'")
+Title = str | Callable[[bool], str]  # a sheet's title, or its title as (not) pseudonymised
+
+
+def _suggested(title: str) -> str:
+    return re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "table"
+
+
 def ask_path(parent: QWidget, title: str) -> Path | None:
-    suggested = re.sub(r"[^\w\- ]+", "", title).strip().replace(" ", "-").lower() or "table"
-    path, _ = QFileDialog.getSaveFileName(parent, "Export to Excel", f"{suggested}.xlsx",
-                                          "Excel workbook (*.xlsx)")
+    """Where to save a workbook (the platform's own dialog); None: cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export to Excel",
+                                          f"{_suggested(title)}.xlsx", "Excel workbook (*.xlsx)")
     return xlsx_path(path) if path else None
+
+
+def export_dialog(parent: QWidget | None, title: str) -> tuple[QFileDialog, QCheckBox]:
+    """The save dialog of "Export to Excel…": Qt's own file dialog (a native one cannot hold
+    a widget of ours) with the :data:`PSEUDONYMISE_TEXT` box under it, off unless ticked."""
+    dialog = QFileDialog(parent, "Export to Excel", f"{_suggested(title)}.xlsx",
+                         "Excel workbook (*.xlsx)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    box = QCheckBox(PSEUDONYMISE_TEXT, dialog)
+    box.setToolTip(PSEUDONYMISE_TIP)
+    layout = dialog.layout()
+    if isinstance(layout, QGridLayout):  # Qt's dialog is a grid: the box goes under it all
+        layout.addWidget(box, layout.rowCount(), 0, 1, -1)
+    return dialog, box
+
+
+def ask_export(parent: QWidget, title: str) -> tuple[Path, bool] | None:
+    """Where to save a workbook and whether to pseudonymise it; None: cancelled."""
+    dialog, box = export_dialog(parent, title)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return xlsx_path(dialog.selectedFiles()[0]), box.isChecked()
 
 
 def xlsx_path(path: str | Path) -> Path:
@@ -232,38 +275,77 @@ def xlsx_path(path: str | Path) -> Path:
     return target
 
 
-def save_sheets(parent: QWidget, sheets: tuple[SheetData, ...], context: ExportContext,
-                path: str | Path | None = None) -> tuple[Path | None, QMessageBox | None]:
-    """Write ``sheets`` to a workbook (asking where when ``path`` is None) and say where it went
-    or why it was not saved; the path written (None: cancelled or refused) and the message."""
-    target = xlsx_path(path) if path else ask_path(parent, sheets[0].title if sheets else "")
-    if target is None:
-        return None, None
+def choose_target(parent: QWidget, title: str, path: str | Path | None = None,
+                  pseudonymise: bool | None = None) -> tuple[Path, bool] | None:
+    """The workbook to write and whether pseudonymised: ``path`` when given (pseudonymised
+    only when ``pseudonymise`` says so), else asked, with the check box unless
+    ``pseudonymise`` is already decided (a report's figures follow their report)."""
+    if path:
+        return xlsx_path(path), bool(pseudonymise)
+    if pseudonymise is None:
+        return ask_export(parent, title)
+    target = ask_path(parent, title)
+    return (target, pseudonymise) if target is not None else None
+
+
+def write_sheets(parent: QWidget, sheets: tuple[SheetData, ...], context: ExportContext,
+                 target: Path, pseudonymise: bool = False,
+                 noun: tuple[str, str] = ("row", "rows")) -> tuple[bool, QMessageBox]:
+    """Write ``sheets`` to ``target`` (pseudonymised by their columns' kinds when asked) and
+    say where they went or why they were not saved; whether written, and the message."""
     try:
         write_workbook(target, sheets, context.marking, context.as_of, datetime.now(),
-                       context.authority)
+                       context.authority, pseudonymise=pseudonymise)
     except TrackerError as exc:
-        return None, tell_not_saved(parent, "Not exported", str(exc))
+        return False, tell_not_saved(parent, "Not exported", str(exc))
     rows = sum(len(s.rows) for s in sheets)
-    return target, tell_saved(parent, "Exported",
-                              f"Saved {plural(rows, 'row')} to {target}", target)
+    how = f" ({HEADING.lower()})" if pseudonymise else ""
+    return True, tell_saved(parent, "Exported",
+                            f"Saved {plural(rows, *noun)}{how} to {target}", target)
+
+
+def save_sheets(parent: QWidget, sheets: tuple[SheetData, ...], context: ExportContext,
+                path: str | Path | None = None, pseudonymise: bool | None = None,
+                ) -> tuple[Path | None, QMessageBox | None]:
+    """Write ``sheets`` to a workbook (asking where when ``path`` is None, see
+    :func:`choose_target`) and say where it went or why it was not saved; the path written
+    (None: cancelled or refused) and the message."""
+    chosen = choose_target(parent, sheets[0].title if sheets else "", path, pseudonymise)
+    if chosen is None:
+        return None, None
+    target, hide = chosen
+    written, message = write_sheets(parent, sheets, context, target, hide)
+    return (target if written else None), message
 
 
 def export_view(view: QAbstractItemView, context: ExportContext,
-                path: str | Path | None = None, title: str = "") -> Path | None:
-    """Write the table ``view`` shows to a workbook; say where it went, or why not."""
-    sheet = view_sheet(view, title or view_title(view))
-    target, _message = save_sheets(view, (sheet,), context, path)
-    return target
+                path: str | Path | None = None, title: Title = "",
+                pseudonymise: bool | None = None) -> Path | None:
+    """Write the table ``view`` shows to a workbook; say where it went, or why not. A
+    ``title`` that is a function gives the sheet's title as pseudonymised or not (a child's
+    record: the child's ID in place of the name); its pseudonymous title names the file."""
+    def named(hide: bool) -> str:
+        return (title(hide) if callable(title) else title) or view_title(view)
+
+    chosen = choose_target(view, named(True), path, pseudonymise)
+    if chosen is None:
+        return None
+    target, hide = chosen
+    sheet = view_sheet(view, named(hide))
+    written, _message = write_sheets(view, (sheet,), context, target, hide)
+    return target if written else None
 
 
 def add_export_menu(view: QAbstractItemView, context: Context,
-                    title: Callable[[], str] | None = None) -> QAction:
-    """The view's context menu gets "Export to Excel…" (the table as shown)."""
+                    title: Callable[[], str] | None = None,
+                    titled: Callable[[bool], str] | None = None) -> QAction:
+    """The view's context menu gets "Export to Excel…" (the table as shown), its save dialog
+    offering to pseudonymise. The sheet's title: ``titled(pseudonymised)``, else ``title()``,
+    else the table's own (:func:`view_title`)."""
     action = QAction(EXPORT_TEXT, view)
     action.setToolTip("Write the rows this table shows to an Excel workbook")
-    action.triggered.connect(lambda: export_view(view, context(),
-                                                 title=title() if title else ""))
+    action.triggered.connect(lambda: export_view(
+        view, context(), title=titled if titled else title() if title else ""))
     view.addAction(action)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return action
@@ -336,7 +418,7 @@ def install_page_exports(page: QWidget) -> None:
 
 def install_record_exports(window, views: Mapping[str, QAbstractItemView]) -> None:
     """Each tab's table of a child's record window gets the context menu; its sheet is named
-    for the child and the table ("Ann Smith reviews")."""
+    for the child and the table ("Ann Smith reviews"; pseudonymised, "P1 reviews")."""
     from permanence_tracker.services.settings import list_settings
 
     def context() -> ExportContext:
@@ -344,14 +426,17 @@ def install_record_exports(window, views: Mapping[str, QAbstractItemView]) -> No
         return ExportContext(shown.get("protective_marking", "") or "OFFICIAL-SENSITIVE",
                              shown.get("authority_name", ""), window.as_of)
 
-    def titled(view: QAbstractItemView) -> Callable[[], str]:
-        return lambda: record_title(window, view)
+    def titled(view: QAbstractItemView) -> Callable[[bool], str]:
+        return lambda pseudonymise: record_title(window, view, pseudonymise)
 
     for view in views.values():
-        add_export_menu(view, context, titled(view))
+        add_export_menu(view, context, titled=titled(view))
 
 
-def record_title(window, view: QAbstractItemView) -> str:
+def record_title(window, view: QAbstractItemView, pseudonymise: bool = False) -> str:
+    """The sheet's title of a record's tab: the child's name and the table, or the child's ID
+    in place of the name when pseudonymised (the sheet's name must not give the name away)."""
     record = window.record
-    who = (record.child.name or record.child.child_id) if record else window.child_id
+    named = record.child.name if record and not pseudonymise else ""
+    who = named or (record.child.child_id if record else window.child_id)
     return sheet_name(f"{who} {view.accessibleName().lower()}")

@@ -41,7 +41,8 @@ def rows_sheet(title: str, columns: Sequence[Column[Any]], rows: Iterable[Any]) 
     """``rows`` under the app's ``columns``: each cell its real date (a date column's
     ``raw_date``) or number, else its words."""
     return SheetData(title, tuple(c.title for c in columns),
-                     tuple(tuple(column_value(c, r) for c in columns) for r in rows))
+                     tuple(tuple(column_value(c, r) for c in columns) for r in rows),
+                     tuple(c.personal for c in columns))
 
 
 def _counts(title: str, label: str, counts: Sequence[Count]) -> SheetData:
@@ -53,7 +54,7 @@ def _groups(title: str, groups: Sequence[ChildGroup], since: str) -> SheetData:
     headers = ("Group", *(since if c.title == "Since" else c.title for c in columns))
     return SheetData(title, headers, tuple(
         (g.title, *(column_value(c, child) for c in columns))
-        for g in groups for child in g.children))
+        for g in groups for child in g.children), (None, *(c.personal for c in columns)))
 
 
 def _cohort(d: Dashboard) -> tuple[SheetData, ...]:
@@ -109,7 +110,9 @@ def figure_sheets(loaded: ReportInput) -> tuple[SheetData, ...]:
         return (rows_sheet(f"Panel {uk_date(data.panel.panel.date)}", ITEM_COLUMNS,
                            data.items),)
     if isinstance(data, ChildRecord):  # the review preparation sheet: the record's tables
-        who = data.child.name or data.child.child_id
+        # Pseudonymised, the sheets are named by the child's ID, never their name or initials
+        named = data.child.name if not loaded.request.pseudonymise else ""
+        who = named or data.child.child_id
         return tuple(rows_sheet(f"{who} {what}", columns, rows) for what, columns, rows in (
             ("reviews", record.REVIEWS, data.reviews), ("plans", record.PLANS, data.plans),
             ("periods", record.PERIODS, data.periods),

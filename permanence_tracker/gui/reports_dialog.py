@@ -37,6 +37,7 @@ from permanence_tracker.domain.measures import financial_year_start
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui import tasks
 from permanence_tracker.gui.dialogs.base import get_date
+from permanence_tracker.gui.export_table import PSEUDONYMISE_TEXT
 from permanence_tracker.gui.pdf_preview import PdfPreview, open_in_viewer
 from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.progress import Progress
@@ -151,6 +152,12 @@ class ReportsDialog(QDialog):
         self.form.addRow("&IRO", self.iro)
         self.form.addRow("&Child", self.child)
         self.rows = {"from": 2, "panel": 3, "iro": 4, "child": 5}
+        # Issue 12: names as initials, births as month and year, free text left out
+        self.pseudonymise = QCheckBox(PSEUDONYMISE_TEXT)
+        self.pseudonymise.setToolTip("Children's and carers' names as initials, dates of birth "
+                                     "as month and year, notes and other free text left out; "
+                                     "every page says 'Pseudonymised'")
+        self.form.addRow("", self.pseudonymise)
 
         self.generate_button = QPushButton("&Generate")
         self.generate_button.setDefault(True)
@@ -261,6 +268,7 @@ class ReportsDialog(QDialog):
             self.panel.currentData() if "panel" in wanted else None,
             (self.iro.currentData() or "") if "iro" in wanted else "",
             self.child.text().strip() if "child" in wanted else "",
+            self.pseudonymise.isChecked(),
         )
 
     def _update_buttons(self) -> None:
@@ -368,7 +376,8 @@ class ReportsDialog(QDialog):
         settings = loaded.settings
         context = ExportContext(settings.protective_marking, settings.authority_name,
                                 loaded.request.as_of)
-        target, _box = save_sheets(self, sheets, context, path)
+        # Pseudonymised as the report was (the workbook's headings say so, as the PDF does)
+        target, _box = save_sheets(self, sheets, context, path, loaded.request.pseudonymise)
         if target is not None:
             self.message.setText(f"Saved {plural(len(sheets), 'table')} of figures to "
                                  f"{target}.")

@@ -34,6 +34,7 @@ def render(report: ReportInput, generated_at: datetime) -> bytes:
     if name not in MODULES:
         raise KeyError(f"no report called {name!r}: choose one of {', '.join(MODULES)}")
     module = importlib.import_module(f"permanence_tracker.reports.{MODULES[name]}")
-    meta = ReportMeta.from_settings(report.settings, report.request.as_of, generated_at)
+    meta = ReportMeta.from_settings(report.settings, report.request.as_of, generated_at,
+                                    report.request.pseudonymise)
     pdf: bytes = module.render(report.data, meta)  # each module's render(data, meta) -> bytes
     return pdf

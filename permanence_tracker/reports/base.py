@@ -32,10 +32,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.entities import Settings
+from permanence_tracker.domain.pseudonym import HEADING
 from permanence_tracker.reports.fonts import BOLD, REGULAR, register_fonts
 
 rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
 
+# Every page of a pseudonymised report says so, and what was done (issue 12)
+PSEUDONYMISED = f"{HEADING}: initials, month/year of birth, free text left out"
 INVARIANT_ENV = "PERMANENCE_TRACKER_INVARIANT_PDF"  # "1": fixed dates and IDs, for tests only
 
 MARGIN = 15 * mm
@@ -56,16 +59,23 @@ class ReportMeta:
     as_of: date
     generated_at: datetime
     demo: bool = False  # a synthetic demo authority: every page says so
+    # Names as initials, dates of birth as month and year, free text left out (issue 12):
+    # every page's footer says so.
+    pseudonymised: bool = False
 
     @classmethod
-    def from_settings(cls, settings: Settings, as_of: date, generated_at: datetime) -> ReportMeta:
+    def from_settings(cls, settings: Settings, as_of: date, generated_at: datetime,
+                      pseudonymised: bool = False) -> ReportMeta:
         marking = (settings.protective_marking or "").strip() or "OFFICIAL-SENSITIVE"
         authority = settings.authority_name.strip() or "Authority not named (see Settings)"
-        return cls(authority, marking, as_of, generated_at, settings.demo)
+        return cls(authority, marking, as_of, generated_at, settings.demo, pseudonymised)
 
     @property
     def stamp(self) -> str:
-        return f"Generated {uk_date(self.generated_at)} · as of {uk_date(self.as_of)}"
+        stamp = f"Generated {uk_date(self.generated_at)} · as of {uk_date(self.as_of)}"
+        if self.pseudonymised:
+            stamp += f" · {PSEUDONYMISED}"
+        return stamp
 
 
 class _ChromeCanvas(Canvas):

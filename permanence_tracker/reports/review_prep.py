@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.pseudonym import month_year
 from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.reports.base import ReportMeta, build_pdf, frame_width
 from permanence_tracker.reports.tables import facts, table
@@ -37,9 +38,10 @@ def legal_status(code: str, name: str) -> str:
     return f"{code} {name}" if name else code
 
 
-def next_review_text(s: ChildRow) -> str:
-    if s.no_review_before_18:
-        return f"none: care ends on the 18th birthday ({uk_date(s.care_ends)})"
+def next_review_text(s: ChildRow, pseudonymised: bool = False) -> str:
+    if s.no_review_before_18:  # the 18th birthday gives the day of birth: month and year only
+        day = month_year(s.care_ends) if pseudonymised else uk_date(s.care_ends)
+        return f"none: care ends on the 18th birthday ({day})"
     if s.next_review_due is None:
         return "none due (not looked after)" if not s.looked_after else ""
     return f"no. {s.next_review_number}, due {uk_date(s.next_review_due)} ({_when(s)})"
@@ -53,7 +55,7 @@ def _when(s: ChildRow) -> str:
     return days_phrase(days)
 
 
-def _standing(record: ChildRecord, width: float) -> list[Flowable]:
+def _standing(record: ChildRecord, width: float, pseudonymised: bool) -> list[Flowable]:
     s = record.standing
     child = record.child
     status = s.plan_status + (f" ({s.reason_group})" if s.reason_group else "")
@@ -67,14 +69,15 @@ def _standing(record: ChildRecord, width: float) -> list[Flowable]:
         care += f". {s.leaves_care}"
     pairs = [
         ("Child ID", child.child_id), ("Name", child.name or "(not recorded)"),
-        ("Date of birth", f"{uk_date(child.dob)} (age {s.age})"),
+        ("Date of birth", f"{month_year(child.dob) if pseudonymised else uk_date(child.dob)} "
+                          f"(age {s.age})"),
         ("Sex", s.sex or "not recorded"), ("IRO", s.iro),
         ("Legal status", legal_status(s.legal_status, s.legal_status_name)),
         ("Placement", s.placement),
         ("Social worker", child.social_worker), ("Team", " / ".join(
             t for t in (child.locality, child.area, child.team) if t)),
         ("Looked after", care), ("Last review", uk_date(s.last_review)),
-        ("Next review", next_review_text(s)), ("Permanence", status),
+        ("Next review", next_review_text(s, pseudonymised)), ("Permanence", status),
         ("Plan", s.plan), ("Parallel plan", s.parallel_plan),
     ]
     items: list[Flowable] = [facts(pairs, width)]
@@ -190,7 +193,7 @@ def render(record: ChildRecord, meta: ReportMeta) -> bytes:
     story = title(f"{TITLE}: {name}", f"Child {record.child.child_id}, as things stood on "
                                       f"{uk_date(record.as_of)}, for the IRO chairing the "
                                       "next review")
-    story += _standing(record, width)
+    story += _standing(record, width, meta.pseudonymised)
     for section in (_chronology, _reviews, _plans, _adoption, _missing, _outcomes):
         story += section(record, width)
     return build_pdf(TITLE, meta, story)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from permanence_tracker.domain.audit import AuditCheck
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import HEADING, free_text, initials, month_year
 from permanence_tracker.files import write_text_whole
 from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.exports.excel import as_text_cell, unwritable, write_xlsx
@@ -32,6 +33,14 @@ _SHOWN_ELSEWHERE = ("id", "child_id")
 EXPORT_HEADERS = ("Entry", "When", "By", "Child ID", "Table", "Row", "Action",
                   "Changes (before → after)")
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+# What a pseudonymised export does to each field's before and after values (issue 12): a
+# child's or carer's name as initials, a date of birth as month and year, free text and
+# identifiers (UPN, postcodes) left out. IRO names (the iro table, a review's chair) are
+# staff and kept.
+_NAME_FIELDS = frozenset({"forename", "surname", "carers"})
+_BIRTH_FIELDS = frozenset({"dob", "mother_child_dob"})
+_LEFT_OUT_FIELDS = frozenset({"notes", "text", "reasons", "dissent", "adm_notes", "upn",
+                              "home_post", "pl_post"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,23 +147,51 @@ def change_lines(entry: AuditEntry) -> str:
     return "\n".join(lines)
 
 
+def pseudonymise_entry(entry: AuditEntry) -> AuditEntry:
+    """``entry`` with its before and after values pseudonymised (``domain.pseudonym``)."""
+    return replace(entry, changes=tuple(
+        Change(c.field, _pseudonymised(c.field, c.before), _pseudonymised(c.field, c.after))
+        for c in entry.changes))
+
+
+def _pseudonymised(field: str, words: str) -> str:
+    if field in _NAME_FIELDS:
+        return initials(words)
+    if field in _LEFT_OUT_FIELDS:
+        return free_text(words)
+    if field in _BIRTH_FIELDS and words:
+        try:  # value_text wrote the date dd/mm/yyyy
+            return month_year(datetime.strptime(words, "%d/%m/%Y").date())
+        except ValueError:
+            return free_text(words)  # not a date: kept out rather than shown whole
+    return words
+
+
 # -- export ---------------------------------------------------------------------------------
 def export_audit(entries: Sequence[AuditEntry], path: Path, marking: str, as_of: date,
-                 generated: datetime, authority: str = "") -> Path:
+                 generated: datetime, authority: str = "", pseudonymise: bool = False) -> Path:
     """Write ``entries`` to ``path``: ``.xlsx`` a marked workbook (frozen header, autofilter,
-    times as date-times), ``.csv`` plain rows. Raises ``ExportFileError`` (nothing written)
-    when the file cannot be written, ``TrackerError`` for another kind of file."""
+    times as date-times), ``.csv`` plain rows. ``pseudonymise``: names as initials, dates of
+    birth as month and year, free text left out, and the title (the CSV's first line) says
+    so. Raises ``ExportFileError`` (nothing written) when the file cannot be written,
+    ``TrackerError`` for another kind of file."""
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise TrackerError(f"cannot export the audit trail to {path.name}: the file name must "
                            "end .csv or .xlsx")
+    if pseudonymise:
+        entries = [pseudonymise_entry(e) for e in entries]
+    title = f"Audit trail ({HEADING})" if pseudonymise else "Audit trail"
     rows = [(e.id, e.at.replace(tzinfo=None), e.user, e.child_id or "", e.table, e.row_key,
              e.action, change_lines(e)) for e in entries]
     if suffix == ".xlsx":
-        return write_xlsx(path, "Audit trail", EXPORT_HEADERS, rows, marking, as_of, generated,
+        return write_xlsx(path, title, EXPORT_HEADERS, rows, marking, as_of, generated,
                           authority)
     text_rows = [(r[0], f"{uk_date(r[1].date())} {r[1]:%H:%M:%S}", *r[2:]) for r in rows]
-    _write_csv_whole(path, [EXPORT_HEADERS, *text_rows])
+    # A pseudonymised CSV says so on its first line, before the header a reader sees
+    heading = [(f"{HEADING}: names as initials, dates of birth as month and year, free text "
+                "left out",)] if pseudonymise else []
+    _write_csv_whole(path, [*heading, EXPORT_HEADERS, *text_rows])
     return path
 
 

@@ -5,7 +5,7 @@ the page is marked for administrators."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -138,3 +138,38 @@ def test_the_main_window_goes_to_the_audit_page(qtbot, small_authority):
     assert (action.text(), action.shortcut().toString()) == ("Audit", f"Ctrl+{number + 1}")
     action.trigger()
     assert isinstance(window.stack.currentWidget(), AuditPage)
+
+
+def _entry_numbers(page) -> list[int]:
+    model = page.table.model()
+    return [int(model.index(r, 0).data()) for r in range(model.rowCount())]
+
+
+def test_entries_written_in_the_same_moment_sort_by_entry_number(page, small_authority):
+    """An import writes many entries in one moment: under any column, ties keep the order the
+    entries were written in (by entry number), ascending or descending."""
+    with small_authority.engine.begin() as connection:  # every entry in one moment
+        connection.execute(update(t.audit).values(at=datetime(2026, 3, 2, 9, 30, tzinfo=UTC)))
+    page.show_button.click()
+    numbers = sorted(_entry_numbers(page))
+    assert len(numbers) > 3
+    for column in (1, 2, 4, 6):  # When, By, Table, Action: ties (one moment, one user ...)
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        listed = _entry_numbers(page)
+        if column == 1:
+            assert listed == numbers
+        groups = [page.table.model().index(r, column).data() for r in range(len(listed))]
+        for value in set(groups):
+            tied = [n for n, g in zip(listed, groups, strict=True) if g == value]
+            assert tied == sorted(tied), (column, value, tied)
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert _entry_numbers(page) == numbers[::-1]
+    # Rows arriving in any order are sorted as the view shows them.
+    page.model.set_rows(sorted(page.model.rows(), key=lambda e: (e.id % 3, -e.id)))
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert _entry_numbers(page) == numbers
+    page.show_button.click()  # a refresh keeps the column and order chosen
+    assert _entry_numbers(page) == numbers
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    page.show_button.click()
+    assert _entry_numbers(page) == numbers[::-1]

@@ -160,7 +160,7 @@ def test_a_record_tab_exports_named_for_the_child(qtbot, small_authority, tmp_pa
 
     target = tmp_path / "p1-reviews.xlsx"
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(export_table, "ask_path", lambda parent, title: target)
+    monkey.setattr(export_table, "ask_export", lambda parent, title: (target, False))
     try:
         action.trigger()
     finally:
@@ -347,7 +347,7 @@ def test_every_table_everywhere_has_export_to_excel(window, qtbot, small_authori
     check.model.set_rows((Finding("P1", "Header", 2, "101", "DOB missing", ("DOB",)),))
     target = tmp_path / "findings.xlsx"
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(export_table, "ask_path", lambda parent, title: target)
+    monkey.setattr(export_table, "ask_export", lambda parent, title: (target, False))
     try:
         (action,) = [a for a in check.view.actions() if a.text() == EXPORT_TEXT]
         action.trigger()

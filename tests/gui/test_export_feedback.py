@@ -71,8 +71,9 @@ def test_export_writes_numbers_as_numbers(window, tmp_path):
 def test_export_button_asks_for_the_file_then_tells(window, tmp_path, monkeypatch):
     page = window.pages[0]
     target = tmp_path / "children.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    from permanence_tracker.gui import export_table  # its save dialog, with the check box
+
+    monkeypatch.setattr(export_table, "ask_export", lambda *a, **k: (target, False))
     button = next(b for b in page.findChildren(QPushButton)
                   if b.text() == "Export to Excel…")
     button.click()

@@ -12,6 +12,7 @@ from datetime import date
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.codes import CONTINUING_REC
 from permanence_tracker.domain.entities import MissingEpisode, MonitoringOutcome, Note
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.models.rows_table import Column
 from permanence_tracker.services.records.child_record import (
@@ -98,12 +99,12 @@ PLANS: tuple[Column[PlanRow], ...] = (
     Column("Current", lambda r: "current" if r.current else "",
            tip=lambda r: "The latest plan agreed on or before the as-of date in this period "
            "of care" if r.current else None),
-    Column("Notes", lambda r: r.plan.notes),
+    Column("Notes", lambda r: r.plan.notes, personal=Personal.FREE_TEXT),
 )
 
 NOTES: tuple[Column[Note], ...] = (
     Column("Written", lambda r: uk_date(r.written), lambda r: r.written),
-    Column("Note", lambda r: r.text, tip=lambda r: r.text),
+    Column("Note", lambda r: r.text, tip=lambda r: r.text, personal=Personal.FREE_TEXT),
     Column("From", lambda r: r.source or "typed in the app",
            tip=lambda r: "Brought in from this file by an import" if r.source else None),
 )
@@ -111,7 +112,7 @@ NOTES: tuple[Column[Note], ...] = (
 OUTCOMES: tuple[Column[MonitoringOutcome], ...] = (
     Column("Recorded", lambda r: uk_date(r.recorded), lambda r: r.recorded),
     Column("Outcome", lambda r: r.outcome),
-    Column("Notes", lambda r: r.notes),
+    Column("Notes", lambda r: r.notes, personal=Personal.FREE_TEXT),
 )
 
 
@@ -180,6 +181,8 @@ HISTORY: tuple[Column[AuditRow], ...] = (
     Column("When", lambda r: uk_date(r.at), lambda r: r.at),
     Column("Who", lambda r: r.user),
     Column("What", lambda r: _what(r)),
-    Column("Changes", _changes, tip=lambda r: _changes(r, "\n") or None),
+    # Before and after values: names, dates of birth, notes (issue 12: left out pseudonymised)
+    Column("Changes", _changes, tip=lambda r: _changes(r, "\n") or None,
+           personal=Personal.FREE_TEXT),
 )
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.gui.import_spreadsheet.state import WizardState
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
 from permanence_tracker.services.imports.spreadsheet.fields import (
@@ -57,7 +58,8 @@ def _sample(n: int) -> Column[ColumnRow]:
     def text(row: ColumnRow) -> str:
         return row.samples[n] if n < len(row.samples) else ""
 
-    return Column(f"Sample {n + 1}", text)
+    # A sample is whatever the sheet holds: names and dates of birth among them.
+    return Column(f"Sample {n + 1}", text, personal=Personal.FREE_TEXT)
 
 
 COLUMNS: tuple[Column[ColumnRow], ...] = (

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWizardPage
 
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.domain.words import plural
 from permanence_tracker.gui.import_spreadsheet.state import WizardState
 from permanence_tracker.gui.models.roles import ROW_ROLE
@@ -26,7 +27,7 @@ class ChangedChild:
 
 CHANGED_COLUMNS: tuple[Column[ChangedChild], ...] = (
     Column("Child ID", lambda c: c.child_id),
-    Column("Name", lambda c: c.name),
+    Column("Name", lambda c: c.name, personal=Personal.CHILD_NAME),
     Column("What changed", lambda c: c.what),
 )
 

@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel, tint
 from permanence_tracker.services.permanence.rows import ChildRow
 
@@ -67,7 +68,7 @@ def _legal_name(row: ChildRow) -> str | None:
 COLUMNS: tuple[Column[ChildRow], ...] = (
     Column("Child ID", lambda r: r.child_id, lambda r: r.child_id, tip=_why, display=_marked,
            accessible=_spoken),
-    Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+    Column("Name", lambda r: r.name, lambda r: r.name.casefold(), personal=Personal.CHILD_NAME),
     Column("Age", lambda r: str(r.age), lambda r: r.age),
     Column("Legal status", lambda r: r.legal_status, lambda r: r.legal_status, tip=_legal_name),
     Column("Placement", lambda r: r.placement, lambda r: r.placement),

@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from permanence_tracker.domain.calendar import uk_date
-from permanence_tracker.gui.models.roles import SORT_ROLE
+from permanence_tracker.domain.pseudonym import Personal
+from permanence_tracker.gui.models.roles import PERSONAL_ROLE, SORT_ROLE
 from permanence_tracker.gui.models.rows_table import Column, Index
 from permanence_tracker.services.permanence.dashboard import ChildGroup, ListedChild
 
@@ -23,14 +24,15 @@ _GROUP = 0  # internalId of a group row; a child's is its group's row + 1
 
 
 def _column(title: str, text: Callable[[ListedChild], Any],
-            sort: Callable[[ListedChild], Any] | None = None) -> Column[ListedChild]:
+            sort: Callable[[ListedChild], Any] | None = None,
+            personal: Personal | None = None) -> Column[ListedChild]:
     """A column that sorts by its text as shown (or ``sort``), with the reason as its tip."""
-    return Column(title, text, sort or text, tip=lambda child: child.note)
+    return Column(title, text, sort or text, tip=lambda child: child.note, personal=personal)
 
 
 COLUMNS: tuple[Column[ListedChild], ...] = (
     _column("Child", lambda c: c.child_id),
-    _column("Name", lambda c: c.name),
+    _column("Name", lambda c: c.name, personal=Personal.CHILD_NAME),
     _column("Legal status", lambda c: c.legal_status),
     _column("Since", lambda c: uk_date(c.since), lambda c: c.since),
     _column("IRO", lambda c: c.iro or "(none)"),
@@ -116,6 +118,10 @@ class GroupedChildrenModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802, B008 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == PERSONAL_ROLE:
+            return COLUMNS[section].personal
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._since if section == SINCE else COLUMNS[section].title

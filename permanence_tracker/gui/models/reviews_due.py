@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.domain.timetable import ordinal
 from permanence_tracker.domain.words import days_phrase
 from permanence_tracker.gui.models.iros import plural
@@ -195,7 +196,7 @@ COLUMNS: tuple[Column[DueReview], ...] = (
     Column("Child ID", lambda r: r.child_id, lambda r: r.child_id, tip=_when,
            display=lambda r: f"⚑ {r.child_id}" if r.overdue else r.child_id,
            accessible=lambda r: f"{r.child_id}, overdue" if r.overdue else r.child_id),
-    Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+    Column("Name", lambda r: r.name, lambda r: r.name.casefold(), personal=Personal.CHILD_NAME),
     Column("Review", lambda r: ordinal(r.number), lambda r: r.number),
     Column("Due", lambda r: uk_date(r.due), lambda r: r.due, tip=_when),
     Column("Days", _days, lambda r: r.days_left, tip=_when,

@@ -31,7 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from permanence_tracker.gui.models.roles import DATE_ROLE, ROW_ROLE, SORT_ROLE
+from permanence_tracker.domain.pseudonym import Personal
+from permanence_tracker.gui.models.roles import DATE_ROLE, PERSONAL_ROLE, ROW_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -62,6 +63,9 @@ class Column(Generic[R]):
     # The real date the cell shows, where the sort key is not one (a day number, a date and a
     # position): an export writes it as a date cell. Default: the sort key when it is a date.
     day: Callable[[R], date | None] | None = None
+    # The personal data the column holds (a child's name, a date of birth, free text...):
+    # a pseudonymised export reads it through PERSONAL_ROLE. None: no one's personal data.
+    personal: Personal | None = None
 
     def key(self, row: R) -> Any:
         """The raw value this column sorts ``row`` by."""
@@ -150,6 +154,8 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             return self.columns[section].title
         if role == Role.ToolTipRole and self.columns[section].header_tip:
             return self.columns[section].header_tip
+        if role == PERSONAL_ROLE:
+            return self.columns[section].personal
         return None
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> Any:

@@ -6,15 +6,22 @@ Filters (child ID, days from and to, user, table, action) narrow the frozen
 shows each field it changed, before and after. "Verify the chain" recomputes every entry's hash
 (:func:`services.audit.verify_audit`) and says whether the trail is intact or which entry
 breaks it. Roles (issue 12) read :attr:`AuditPage.role_required`.
+
+Every column sorts by its raw value, then by entry number: entries written in the same moment
+(one import writes hundreds) keep the order they were written in, whichever way the column is
+sorted. The model sorts itself in one Python sort (:class:`SourceSortedProxy`): a tuple key is
+not something Qt's own proxy sort can compare, and a trail may hold 100,000 entries.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,34 +35,56 @@ from PySide6.QtWidgets import (
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import HEADING, Personal
 from permanence_tracker.domain.words import plural
-from permanence_tracker.gui.export_table import EXPORT_TEXT, export_view, session_context
+from permanence_tracker.gui.export_table import (
+    EXPORT_TEXT,
+    PSEUDONYMISE_TEXT,
+    ask_path,
+    export_view,
+    session_context,
+    xlsx_path,
+)
 from permanence_tracker.gui.models.roles import ROW_ROLE
-from permanence_tracker.gui.models.rows_table import Column, RowsProxy, RowsTableModel
+from permanence_tracker.gui.models.rows_table import (
+    Column,
+    RowsTableModel,
+    SourceSortedProxy,
+)
 from permanence_tracker.gui.pages.base import Page, Restorable, group_box, make_table
+from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 from permanence_tracker.gui.widgets.date_edit import DateEdit
 from permanence_tracker.services.audit import (
     ACTIONS,
     AuditEntry,
     audit_entries,
     change_lines,
+    export_audit,
     verify_audit,
 )
 
 ANY = "Any"
 _EARLIEST = QDate(2000, 1, 1)  # the date fields' "Any": no bound
 
+def _words(text: Callable[[AuditEntry], str]) -> Callable[[AuditEntry], tuple[str, int]]:
+    """A text column's sort key: its words case-folded, then the entry number (ties)."""
+    return lambda e: (text(e).casefold(), e.id)
+
+
+def _changes(entry: AuditEntry) -> str:
+    return "; ".join(change_lines(entry).splitlines())
+
+
 COLUMNS: tuple[Column[AuditEntry], ...] = (
     Column("Entry", lambda e: str(e.id), sort=lambda e: e.id),
     Column("When", lambda e: uk_date(e.at.replace(tzinfo=None)), sort=lambda e: (e.at, e.id),
            day=lambda e: e.at.replace(tzinfo=None)),
-    Column("By", lambda e: e.user),
-    Column("Child ID", lambda e: e.child_id or ""),
-    Column("Table", lambda e: e.table),
-    Column("Row", lambda e: e.row_key),
-    Column("Action", lambda e: e.action),
-    Column("Changes", lambda e: "; ".join(change_lines(e).splitlines()),
-           tip=lambda e: change_lines(e) or None),
+    *(Column(title, text, sort=_words(text)) for title, text in (
+        ("By", lambda e: e.user), ("Child ID", lambda e: e.child_id or ""),
+        ("Table", lambda e: e.table), ("Row", lambda e: e.row_key),
+        ("Action", lambda e: e.action))),
+    Column("Changes", _changes, sort=_words(_changes), tip=lambda e: change_lines(e) or None,
+           personal=Personal.FREE_TEXT),  # names, dates of birth, notes before and after
 )
 
 
@@ -99,7 +128,7 @@ class AuditPage(Page):
         self.action.activated.connect(self.refresh)
 
         self.model = AuditModel(self)
-        self.proxy = RowsProxy(parent=self)
+        self.proxy = SourceSortedProxy(parent=self, sort=(1, Qt.SortOrder.AscendingOrder))
         self.proxy.setSourceModel(self.model)
         self.table = make_table("Audit entries", self.proxy, sortable=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,6 +148,9 @@ class AuditPage(Page):
         self.export_button.setToolTip("Write the entries listed to an Excel workbook "
                                       "(Ctrl+Shift+X)")
         self.export_button.clicked.connect(lambda: self.export_entries())
+        self.pseudonymise = QCheckBox(PSEUDONYMISE_TEXT)
+        self.pseudonymise.setToolTip("The export's names as initials, dates of birth as month "
+                                     "and year, notes and other free text left out")
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -138,6 +170,7 @@ class AuditPage(Page):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.pseudonymise)
         buttons.addWidget(self.export_button)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(group_box("Entries", self.table))
@@ -171,6 +204,7 @@ class AuditPage(Page):
             self.count.setText(f"Not shown: {error}")
             return
         self.model.set_rows(entries)
+        self.model.sort(self.proxy.sortColumn(), self.proxy.sortOrder())  # as the view shows
         self.count.setText(plural(len(entries), "entry", "entries"))
         self.detail.clear()
         self.fit_columns_once(self.table)
@@ -195,6 +229,22 @@ class AuditPage(Page):
         return text
 
     def export_entries(self, path: str | None = None):
-        """The entries listed, as shown, to a workbook."""
-        return export_view(self.table, session_context(self.session)(), path=path)
+        """The entries listed, as shown, to a workbook; pseudonymised (the audit export's own
+        rules: before and after values too) when the check box is ticked."""
+        context = session_context(self.session)()
+        if not self.pseudonymise.isChecked():
+            return export_view(self.table, context, path=path, pseudonymise=False)
+        target = xlsx_path(path) if path else ask_path(self, "audit-trail-pseudonymised")
+        if target is None:
+            return None
+        entries = self.model.rows()
+        try:
+            export_audit(entries, target, context.marking, context.as_of, datetime.now(),
+                         context.authority, pseudonymise=True)
+        except TrackerError as exc:
+            tell_not_saved(self, "Not exported", str(exc))
+            return None
+        tell_saved(self, "Exported", f"Saved {plural(len(entries), 'entry', 'entries')} "
+                   f"({HEADING.lower()}) to {target}", target)
+        return target
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import HEADING
 from permanence_tracker.domain.words import plural
+from permanence_tracker.gui.export_table import choose_target
 from permanence_tracker.gui.models.children import COLUMNS, ChildrenModel
 from permanence_tracker.gui.models.children_proxy import ChildrenProxy
 from permanence_tracker.gui.models.roles import ROW_ROLE
@@ -35,7 +36,7 @@ from permanence_tracker.gui.pages.filter_bar import FilterBar
 from permanence_tracker.gui.printing import print_table
 from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 from permanence_tracker.gui.widgets.fit_columns import ElidedTips
-from permanence_tracker.services.exports.excel import write_xlsx
+from permanence_tracker.services.exports.excel import SheetData, write_workbook
 from permanence_tracker.services.permanence import saved_cohorts
 from permanence_tracker.services.permanence.cohort_filter import CohortFilter
 
@@ -238,26 +239,28 @@ class ChildrenPage(Page):
         title = f"Children — {self.cohort_box.currentData() or 'filtered view'}"
         return f"{self._authority()} — {title}" if self._authority() else title
 
-    def export_xlsx(self, path: str | None = None) -> Path | None:
-        """Write the rows shown to a workbook; say where it went, or why it was not saved."""
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "Export to Excel", "children.xlsx",
-                                                  "Excel workbook (*.xlsx)")
-        if not path:
+    def export_xlsx(self, path: str | None = None,
+                    pseudonymise: bool | None = None) -> Path | None:
+        """Write the rows shown to a workbook (pseudonymised when the save dialog's box, or
+        ``pseudonymise``, says so); say where it went, or why it was not saved."""
+        chosen = choose_target(self, "children", path, pseudonymise)
+        if chosen is None:
             return None
-        target = Path(path)
-        if target.suffix.lower() != ".xlsx":  # "2026.03" keeps its dot: add, do not replace
-            target = target.with_name(target.name + ".xlsx")
+        target, hide = chosen
+        header = self.view.horizontalHeader()
+        kinds = tuple(COLUMNS[header.logicalIndex(v)].personal for v in range(header.count()))
         rows = self._export_values()
+        sheet = SheetData("Children", tuple(self._headers()), tuple(map(tuple, rows)), kinds)
         try:
-            write_xlsx(target, "Children", self._headers(), rows, self._marking(),
-                       self.session.as_of, datetime.now(), self._authority())
+            write_workbook(target, (sheet,), self._marking(), self.session.as_of,
+                           datetime.now(), self._authority(), pseudonymise=hide)
         except TrackerError as exc:
             self.export_message = tell_not_saved(self, "Not exported", str(exc))
             return None
         noun = "child" if len(rows) == 1 else "children"
+        how = f" ({HEADING.lower()})" if hide else ""
         self.export_message = tell_saved(self, "Exported",
-                                         f"Saved {len(rows):,} {noun} to {target}", target)
+                                         f"Saved {len(rows):,} {noun}{how} to {target}", target)
         return target
 
     # Typical content width of each column in characters, so that plans, statuses and flags

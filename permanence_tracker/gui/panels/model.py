@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.panels import DECIDED_LATE, DECISION_MISSED
+from permanence_tracker.domain.pseudonym import Personal
 from permanence_tracker.gui.models.rows_table import Column, RowsTableModel
 from permanence_tracker.services.panels import ItemRow, PanelRow
 
@@ -79,9 +80,9 @@ ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
     Column("Business", lambda r: r.item.business),
     Column("Child", lambda r: f"{r.item.child_id} {r.child_name}".strip()
            if r.item.child_id else "", tip=lambda r: "Enter or double-click opens the "
-           "child's record" if r.item.child_id else None),
+           "child's record" if r.item.child_id else None, personal=Personal.CHILD_ID_AND_NAME),
     Column("Carers", lambda r: r.item.carers, tip=lambda r: f"Terms: {r.item.terms}"
-           if r.item.terms else None),
+           if r.item.terms else None, personal=Personal.CARER_NAME),
     Column("State", state_text, tip=lambda r: r.status.explanation,
            decoration=warning(lambda r: r.missed)),
     Column("Decision due by", lambda r: uk_date(r.deadline), lambda r: day_number(r.deadline),

@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from permanence_tracker.domain.calendar import uk_date
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.pseudonym import HEADING, Personal, pseudonymised_value
 from permanence_tracker.files import write_whole
 
 UK_DATE_FORMAT = "DD/MM/YYYY"
@@ -41,11 +42,15 @@ class ExportFileError(TrackerError):
 @dataclass(frozen=True)
 class SheetData:
     """One table for a workbook: its sheet's title, the column headers and the rows (cells keep
-    their types: numbers, dates, text)."""
+    their types: numbers, dates, text), and what personal data each column holds
+    (:class:`~permanence_tracker.domain.pseudonym.Personal`, None for none; one per header, or
+    empty for a table of no one's personal data), declared by the table's own columns so that
+    a pseudonymised workbook (:func:`write_workbook`) never goes by the headers' words."""
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
+    personal: tuple[Personal | None, ...] = ()
 
 
 # Excel refuses these in a sheet's name, and names longer than 31 characters
@@ -91,10 +96,14 @@ def write_workbook(
     as_of: date,
     generated: datetime,
     authority: str = "",
+    pseudonymise: bool = False,
 ) -> Path:
     """One worksheet per table, each headed by the marking and its title line, with a bold
     header row frozen under the title, an autofilter over the table, widths that fit the text
     (capped) and real dates shown dd/mm/yyyy. Written whole or not at all.
+
+    ``pseudonymise`` (issue 12): each sheet as :func:`pseudonymised_sheet` gives it, its
+    heading saying "Pseudonymised" and the line under it what that means.
 
     Raises :class:`ExportFileError` (nothing written) when the folder is missing or may not be
     written, or the disk is full."""
@@ -106,9 +115,29 @@ def write_workbook(
         sheet = first if number == 0 else book.create_sheet()
         sheet.title = sheet_name(data.title, names)
         names.append(sheet.title)
-        _fill(sheet, data, marking, as_of, generated, authority)
+        _fill(sheet, pseudonymised_sheet(data) if pseudonymise else data, marking, as_of,
+              generated, authority)
+        if pseudonymise:
+            sheet["A3"] = PSEUDONYMISED_NOTE
     _save_whole(book, path)
     return path
+
+
+PSEUDONYMISED_NOTE = (f"{HEADING}: children's and carers' names as initials, dates of birth "
+                      "as month and year, notes and other free text left out.")
+
+
+def pseudonymised_sheet(data: SheetData) -> SheetData:
+    """``data`` pseudonymised by its columns' declared kinds (:data:`SheetData.personal`):
+    names as initials, dates of birth as month and year, free-text columns left out; the
+    title's heading says "Pseudonymised". IDs, staff names and figures are kept."""
+    kinds = data.personal + (None,) * (len(data.headers) - len(data.personal))
+    kept = [n for n, kind in enumerate(kinds) if kind is not Personal.FREE_TEXT]
+    return SheetData(
+        f"{data.title} ({HEADING})", tuple(data.headers[n] for n in kept),
+        tuple(tuple(pseudonymised_value(kinds[n], row[n]) for n in kept if n < len(row))
+              for row in data.rows),
+        tuple(kinds[n] for n in kept))
 
 
 def _fill(sheet: Worksheet, data: SheetData, marking: str, as_of: date, generated: datetime,

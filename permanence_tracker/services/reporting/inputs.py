@@ -36,6 +36,7 @@ from permanence_tracker.services.permanence.dashboard import Dashboard, dashboar
 from permanence_tracker.services.permanence.rows import ChildRow, child_row
 from permanence_tracker.services.progress import Progress
 from permanence_tracker.services.records.child_record import ChildRecord, load_child_record
+from permanence_tracker.services.reporting.pseudonymise import pseudonymise_report_data
 from permanence_tracker.services.reviews.due import ReviewsDue, next_reviews
 from permanence_tracker.services.unit_of_work import UowFactory
 
@@ -74,6 +75,9 @@ class ReportRequest:
     panel_id: int | None = None
     iro: str = ""  # caseloads: only this IRO's section
     child_id: str = ""
+    # Names as initials, dates of birth as month and year, free text left out (issue 12):
+    # ``reporting.pseudonymise``; the report says "Pseudonymised" on every page.
+    pseudonymise: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,8 @@ def load_report_input(uow_factory: UowFactory, request: ReportRequest,
     with uow_factory() as uow:
         settings = uow.settings()
     data = _LOADERS[spec.name](uow_factory, request, progress)
+    if request.pseudonymise:
+        data = pseudonymise_report_data(data)
     return ReportInput(request, settings, data)
 
 
