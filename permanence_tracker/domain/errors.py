@@ -32,3 +32,8 @@ class ConflictError(TrackerError):
 
 class NotFoundError(TrackerError):
     pass
+
+
+class PermissionDenied(TrackerError):
+    """The acting user's role does not allow this use case (or this child, for an IRO); on a
+    server, also the database refusing a login what its grants do not allow."""

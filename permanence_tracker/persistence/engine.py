@@ -28,8 +28,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, inspect, literal, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from permanence_tracker import paths
+from permanence_tracker.domain.errors import PermissionDenied
 from permanence_tracker.persistence import grants
 
 try:
@@ -325,8 +327,22 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revisions(engine: Engine) -> set[str]:
-    with engine.connect() as connection:
-        return set(MigrationContext.configure(connection).get_current_heads())
+    """The schema's version. On a server a login the tracker's users list does not name holds
+    no grant (grants.py), not even on the version table: PermissionDenied says what to do,
+    rather than "permission denied for table alembic_version"."""
+    try:
+        with engine.connect() as connection:
+            return set(MigrationContext.configure(connection).get_current_heads())
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+            raise PermissionDenied(
+                f"the database login {engine.url.username or ''} may not read this tracker: "
+                "ask an administrator to add you as a user (File > Users..., or "
+                "permanence-tracker users add)") from None
+        raise
+
+
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def pending_migrations(engine: Engine) -> bool:

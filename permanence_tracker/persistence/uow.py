@@ -13,7 +13,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.audit import AuditCheck
-from permanence_tracker.domain.errors import ConflictError, Problem, TrackerError, ValidationError
+from permanence_tracker.domain.errors import (
+    ConflictError,
+    PermissionDenied,
+    Problem,
+    TrackerError,
+    ValidationError,
+)
 from permanence_tracker.domain.panels import PanelMeeting
 from permanence_tracker.persistence import audit, grants, reads
 from permanence_tracker.persistence import tables as t
@@ -141,6 +147,7 @@ def _readable(value: str) -> object:
 
 # PostgreSQL's SQLSTATEs for a transaction that collided with another one as they ran.
 _UNIQUE_VIOLATION = "23505"
+_INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL: a grant or row-level security refused
 _COLLISIONS = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
 
 
@@ -158,8 +165,9 @@ class DuplicateSaved(ConflictError, IntegrityError):
 
 
 def concurrent_write(error: DBAPIError) -> TrackerError | None:
-    """The clear refusal for a write that collided with someone else's, or None for any other
-    database error (which stays the bug it is).
+    """The clear refusal for a write that collided with someone else's (or, on a server, that
+    the login's grants refused), or None for any other database error (which stays the bug
+    it is).
 
     The services check before they write (a review on the same day, a child's ID in use), but
     two people saving at the same moment both pass the check and the database's own unique
@@ -172,6 +180,11 @@ def concurrent_write(error: DBAPIError) -> TrackerError | None:
     words = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
     if code == grants.NO_LOGIN:  # the users trigger (PostgreSQL): no such database login
         return ValidationError([Problem("login", words)])
+    if code == _INSUFFICIENT_PRIVILEGE:  # a login with no role here, or beyond its role
+        return PermissionDenied(
+            f"the database refused this login ({words}): nothing was changed. A login must "
+            "be a user of this tracker, with a role that allows this: ask an administrator "
+            "(File > Users..., or permanence-tracker users add)")
     if isinstance(error, IntegrityError) and (
             code == _UNIQUE_VIOLATION or words.startswith("UNIQUE constraint failed")):
         diagnosis = getattr(cause, "diag", None)

@@ -22,7 +22,9 @@ from typing import Any, ParamSpec, TypeVar
 
 from permanence_tracker.domain import entities as e
 from permanence_tracker.domain.audit import AuditCheck
-from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.domain.errors import PermissionDenied
+
+__all__ = ["PermissionDenied"]  # defined in domain.errors (persistence raises it too); kept here
 from permanence_tracker.domain.roles import Actor, Role, allowed, denied_message, scoped
 from permanence_tracker.services.unit_of_work import Repository, UnitOfWork, UowFactory
 
@@ -31,10 +33,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 SINGLE_USER = Actor("", Role.ADMINISTRATOR)
-
-
-class PermissionDenied(TrackerError):
-    """The acting user's role does not allow this use case (or this child, for an IRO)."""
 
 
 class ActingFactory:

@@ -202,3 +202,23 @@ def test_only_the_owner_migrates(tracker, capsys):
     with connect(Role.ADMINISTRATOR) as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")
                                   ).scalar() == head
+
+
+def test_a_login_never_added_is_told_to_ask_an_administrator(tracker):
+    owner_url, logins, _connect = tracker
+    stranger = f"{logins[Role.IRO]}_stranger"
+    admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}'"))
+            # Every login may look into the public schema; this test's tracker has a schema
+            # of its own, so the stranger is let look in as they would there.
+            schema = connection.execute(text("SELECT current_schema()")).scalar()
+            connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {stranger}"))
+        with pytest.raises(PermissionDenied, match=r"may not read this tracker: ask an admin"):
+            _open(owner_url, stranger)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"REVOKE USAGE ON SCHEMA {schema} FROM {stranger}"))
+            connection.execute(text(f"DROP ROLE IF EXISTS {stranger}"))
+        admin.dispose()
