@@ -20,32 +20,20 @@ from typing import Any, cast
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from permanence_tracker.domain.entities import Iro
 from permanence_tracker.domain.errors import Problem, ValidationError
 from permanence_tracker.gui.dialogs.base import RecordDialog, _problem_palette, chosen
+from permanence_tracker.gui.dialogs.code_form import CodeForm, error_label
 from permanence_tracker.services.records import editing as records
 from permanence_tracker.services.records import iros as iro_records
 from permanence_tracker.services.unit_of_work import UowFactory
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setAccessibleName("Problem")
-    return label
 
 
 def _position(grid: QGridLayout, index: int) -> tuple[int, int, int, int]:
@@ -66,22 +54,14 @@ def _insert_rows(grid: QGridLayout, after: int, count: int) -> None:
         grid.addItem(item, row, column, rows, columns)
 
 
-class _IroForm:
-    """The widgets :class:`RecordDialog` expects of a form, with name, FTE, dual role, CP."""
+class _IroForm(CodeForm):
+    """The IRO form: name, FTE, dual role, CP cases."""
 
-    def setupUi(self, dialog: QWidget) -> None:  # noqa: N802 - the name uic forms use
-        main = QVBoxLayout(dialog)
-        self.intro = QLabel("Record this IRO once, with their full-time equivalent: the "
-                            "caseload figures count looked-after children per FTE.")
-        self.intro.setWordWrap(True)
-        self.form_error = _error_label("form_error")
-        self.conflict_box = QFrame()
-        self.conflict_label = QLabel()
-        self.reload_button = QPushButton("&Reload")
-        conflict = QHBoxLayout(self.conflict_box)
-        conflict.addWidget(self.conflict_label)
-        conflict.addWidget(self.reload_button)
-        form = QGridLayout()
+    INTRO = ("Record this IRO once, with their full-time equivalent: the caseload figures "
+             "count looked-after children per FTE.")
+    FIELDS = (("name", "&Name"), ("fte", "&FTE *"), ("dual_role", ""), ("cp_cases", "&CP cases"))
+
+    def make_fields(self) -> None:
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setAccessibleName("IRO name")
@@ -95,23 +75,6 @@ class _IroForm:
         self.cp_cases.setObjectName("cp_cases")
         self.cp_cases.setRange(0, 999)
         self.cp_cases.setAccessibleName("Child protection cases")
-        for row, (field, text) in enumerate((("name", "&Name"), ("fte", "&FTE *"),
-                                             ("dual_role", ""), ("cp_cases", "&CP cases"))):
-            widget = getattr(self, field)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            setattr(self, f"{field}_label", label)
-            error = _error_label(f"{field}_error")
-            setattr(self, f"{field}_error", error)
-            form.addWidget(label, 2 * row, 0)
-            form.addWidget(widget, 2 * row, 1)
-            form.addWidget(error, 2 * row + 1, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        for widget in (self.intro, self.form_error, self.conflict_box):
-            main.addWidget(widget)
-        main.addLayout(form)
-        main.addWidget(self.buttons)
 
 
 class AddIroDialog(RecordDialog):
@@ -204,7 +167,7 @@ class OffersIro:
         grid = next(g for g in self.findChildren(QGridLayout) if g.indexOf(combo) >= 0)
         row, column, _, columns = _position(grid, grid.indexOf(combo))
         _insert_rows(grid, row, 2)
-        self.ui.iro_error = _error_label("iro_error")
+        self.ui.iro_error = error_label("iro_error")
         _problem_palette(self.ui.iro_error)
         self.ui.iro_error.hide()
         grid.addWidget(self.ui.iro_error, row + 1, column, 1, columns)

@@ -12,40 +12,25 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from permanence_tracker.domain.roles import Role, User
 from permanence_tracker.gui.dialogs.base import RecordDialog, choose, chosen
-from permanence_tracker.gui.dialogs.iro import _error_label
+from permanence_tracker.gui.dialogs.code_form import CodeForm
 from permanence_tracker.services import users
 from permanence_tracker.services.records import iros
 from permanence_tracker.services.unit_of_work import UowFactory
 
 
-class _UserForm:
-    """The widgets :class:`RecordDialog` expects, with login, name, role and IRO name."""
+class _UserForm(CodeForm):
+    """The user form: login, name, role and IRO name."""
 
-    def setupUi(self, dialog: QWidget) -> None:  # noqa: N802 - the name uic forms use
-        main = QVBoxLayout(dialog)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.form_error = _error_label("form_error")
-        self.conflict_box = QFrame()
-        self.conflict_label = QLabel()
-        self.conflict_label.setWordWrap(True)
-        self.reload_button = QPushButton("&Reload")
-        conflict = QHBoxLayout(self.conflict_box)
-        conflict.addWidget(self.conflict_label, 1)
-        conflict.addWidget(self.reload_button)
+    FIELDS = (("login", "&Login *"), ("display_name", "&Name"), ("role", "R&ole *"),
+              ("iro_name", "&IRO name"))
+
+    def make_fields(self) -> None:
         self.login = QLineEdit()
         self.login.setAccessibleName("Login")
         self.login.setPlaceholderText("their OS user, or database login on a shared tracker")
@@ -60,25 +45,6 @@ class _UserForm:
         self.iro_name.setAccessibleName("IRO name")
         self.iro_name.setToolTip("For an IRO: the name children's records give as their IRO "
                                  "(their caseload)")
-        form = QGridLayout()
-        for row, (field, text) in enumerate((("login", "&Login *"), ("display_name", "&Name"),
-                                             ("role", "R&ole *"), ("iro_name", "&IRO name"))):
-            widget = getattr(self, field)
-            widget.setObjectName(field)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            setattr(self, f"{field}_label", label)
-            error = _error_label(f"{field}_error")
-            setattr(self, f"{field}_error", error)
-            form.addWidget(label, 2 * row, 0)
-            form.addWidget(widget, 2 * row, 1)
-            form.addWidget(error, 2 * row + 1, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        for widget in (self.intro, self.form_error, self.conflict_box):
-            main.addWidget(widget)
-        main.addLayout(form)
-        main.addWidget(self.buttons)
 
 
 class AddUserDialog(RecordDialog):
