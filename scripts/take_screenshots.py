@@ -6,7 +6,8 @@ docs/screenshots/. Windows are grabbed from the screen with the frame openbox dr
 user sees them. Shots 00-12 are the pages and the first dialogs; 20 and up are issue 10's
 (settings, IROs, care, 903 import, trackers, the plan agreed late, problems under fields);
 40-44 are issue 11's spreadsheet import wizard, one per page; 45-47 are issue 12's passphrase
-dialogs (asked at start, asked again after a wrong one, set with its strength hint).
+dialogs (asked at start, asked again after a wrong one, set with its strength hint); 48-53 are
+issue 12's users, find-any-child and pseudonymising screens.
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ def main() -> int:
     _new_dialog_shots(window, session, work, app)
     _spreadsheet_wizard_shots(window, work, app)
     _passphrase_shots(app)
+    _users_shots(window, session, app)
+    _find_child_shots(window, session, app)
+    _pseudonymise_shots(window, session, work, app)
     window.close()
     context.dispose()
     return 0
@@ -346,6 +350,98 @@ def _passphrase_shots(app) -> None:
     new.second.setText("kettle orbit")
     _save(new, "47-set-passphrase-strength-hint", app)
     new.close()
+
+
+# -- issue 12's users, find any child and pseudonymising ---------------------------------
+def _users_shots(window, session, app) -> None:
+    """File ▸ Users… with made-up users (an administrator, an IRO with their IRO name, a
+    manager, one deactivated), then Add user refusing an IRO without an IRO name."""
+    from permanence_tracker.domain.roles import Role, User
+    from permanence_tracker.services import users
+    from permanence_tracker.services.records import iros
+
+    iro = next(row.name for row in iros.iro_list(session.uow) if row.active)
+    for user in (User("demo.user", Role.ADMINISTRATOR.value, "Demo User"),
+                 User("a.mitchell", Role.IRO.value, iro, iro_name=iro),
+                 User("h.ward", Role.MANAGER.value, "Hana Ward"),
+                 User("p.reed", Role.PANEL_ADMINISTRATOR.value, "Pat Reed")):
+        users.add_user(session.uow, user)
+    users.deactivate(session.uow, "p.reed")  # left the authority: kept, cannot open it
+    dialog = window.open_users()
+    dialog.reload("a.mitchell")
+    _save(dialog, "48-users", app)
+    add = dialog.add_user()
+    add.ui.login.setText("s.iro")
+    add.ui.display_name.setText("Sam Iro")
+    add.ui.role.setCurrentIndex(add.ui.role.findData(Role.IRO.value))
+    add.save()  # refused: an IRO needs the name children's records give (under its field)
+    _save(add, "49-add-user-problems-under-fields", app)
+    add.close()
+    dialog.close()
+
+
+def _find_child_shots(window, session, app) -> None:
+    """File ▸ Find any child… as an IRO (a family name many children share: a few theirs,
+    the rest read only), and a child outside their caseload opened read only."""
+    from dataclasses import replace
+
+    from permanence_tracker.domain.roles import Actor, Role
+    from permanence_tracker.gui.child_record import ChildRecordWindow
+    from permanence_tracker.gui.find_child import FindChildDialog
+    from permanence_tracker.services.authorization import acting
+    from permanence_tracker.services.records import iros
+
+    iro = next(row.name for row in iros.iro_list(session.uow) if row.active)
+    uow = acting(session.uow, Actor("a.mitchell", Role.IRO, iro_name=iro, display_name=iro))
+    context = replace(session.context, uow=uow)
+    opened = []
+
+    def open_child(child_id: str, read_only: bool):
+        record = ChildRecordWindow(context.uow, child_id, AS_OF, AS_OF, window,
+                                   demo=session.is_demo, read_only=read_only)
+        record.show()
+        opened.append(record)
+        return record
+
+    dialog = FindChildDialog(context.uow, open_child, window)
+    dialog.show()
+    dialog.text.setText("Pearson")
+    dialog.search()
+    rows = dialog.model.rows()
+    other = next(n for n, c in enumerate(rows) if not c.editable and c.looked_after)
+    dialog.view.selectRow(other)
+    _save(dialog, "50-find-any-child", app)
+    record = dialog.open_chosen()
+    record.resize(1200, 800)
+    _save(record, "51-child-record-read-only", app)
+    record.close()
+    dialog.close()
+
+
+def _pseudonymise_shots(window, session, work: Path, app) -> None:
+    """Export to Excel…'s save dialog with its Pseudonymise box ticked, and the Reports dialog
+    with a child's review preparation sheet generated pseudonymised."""
+    from permanence_tracker.gui.export_table import export_dialog
+    from permanence_tracker.gui.reports_dialog import ReportsDialog
+
+    _page(window, "Children")
+    dialog, box = export_dialog(window, "Children")
+    dialog.setDirectory(str(work))
+    box.setChecked(True)
+    dialog.show()
+    _save(dialog, "52-export-to-excel-pseudonymise", app)
+    dialog.close()
+    flagged = next(r for r in session.rows if r.flags and r.looked_after)
+    reports = ReportsDialog(session, window)
+    reports.report.setCurrentIndex(reports.report.findData("review-prep"))
+    reports.child.setText(flagged.child_id)
+    reports.pseudonymise.setChecked(True)
+    reports.show()
+    reports.generate()
+    while reports.task is not None:  # the report is made off the GUI thread
+        _settle(app, 0.2)
+    _save(reports, "53-reports-pseudonymise", app)
+    reports.close()
 
 
 if __name__ == "__main__":

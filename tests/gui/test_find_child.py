@@ -63,6 +63,7 @@ def test_an_iro_finds_a_child_outside_their_caseload_and_reads_them_only(qtbot,
     for name, action in record.actions_by_name.items():
         assert not action.isVisible() and not action.isEnabled(), name
     assert not record.start_button.isVisible()
+    assert not record.toolbar.isVisible()  # its commands all hidden: no empty strip left
 
 
 def test_an_iros_own_child_opens_as_ever(qtbot, small_authority):

@@ -181,6 +181,7 @@ class ChildRecordWindow(QMainWindow):
         bar.setObjectName("recordToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
+        self.toolbar = bar
         menu = self.menuBar().addMenu("Re&cord")  # Alt+R is the Reviews tab
         self.actions_by_name: dict[str, QAction] = {}  # disabled when the record cannot be read
         for name, text, keys, slot in RECORD_ACTIONS:
@@ -207,6 +208,7 @@ class ChildRecordWindow(QMainWindow):
             action.setEnabled(False)
         self.start_button.hide()
         self.start_button.setEnabled(False)
+        self.removeToolBar(self.toolbar)  # every command on it is hidden: no empty strip
         note = QLabel("Read only: this child is not in your caseload, so you can read their "
                       "record but not change it.")
         note.setAccessibleName("Read only")
