@@ -13,6 +13,7 @@ from typing import Protocol, cast
 
 import platformdirs
 
+from permanence_tracker.persistence import audit_guards
 from permanence_tracker.persistence import engine as engines
 from permanence_tracker.persistence.uow import uow_factory
 from permanence_tracker.services import backups as backup_service
@@ -177,7 +178,7 @@ def _open_context(url: str | None, user: str | None, create: bool,
     except BaseException:
         engine.dispose()
         raise
-    who = user or _login(resolved)
+    who = user or audit_guards.login(engine) or _login(resolved)
     make = uow_factory(engine, who, _now)
     try:  # who acts, in which role (services/users.py says why no users means administrator)
         actor = acting_user(make, who)

@@ -5,8 +5,15 @@ table and row, what action, old and new values), so editing or removing an entry
 chain at that point. Times are hashed in UTC: SQLite gives back the naive UTC value stored,
 PostgreSQL an aware one in the session's time zone, and both must hash alike.
 
+Removing entries from the END leaves the rest of the chain whole, so every append also moves
+the chain's head (``audit_head``: the last entry's id and hash, and the number of entries up to
+it) in the same transaction (:func:`move_head`), and :func:`verify_audit_chain` checks the trail
+against it. No head row means no entry was ever written (a new tracker): with entries in the
+trail, a missing head is itself a break.
+
 Writers take :func:`lock_chain` first: on PostgreSQL two transactions could otherwise both
-chain from the same last entry and fork the trail. SQLite already lets one writer at a time.
+chain from the same last entry and fork the trail, or move the head out of order. SQLite
+already lets one writer at a time.
 """
 
 from __future__ import annotations
@@ -15,10 +22,11 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, insert, select, update
 
 from permanence_tracker.domain.audit import AuditCheck
 from permanence_tracker.domain.calendar import uk_date
+from permanence_tracker.domain.words import plural
 from permanence_tracker.persistence import tables as t
 
 # Any fixed 64-bit number: the key of the advisory lock that serialises audited writers.
@@ -53,6 +61,22 @@ def lock_chain(connection: Connection) -> None:
         connection.execute(select(func.pg_advisory_xact_lock(_CHAIN_LOCK)))
 
 
+def move_head(connection: Connection, last: str, added: int) -> None:
+    """After appending ``added`` entries, the last with hash ``last``: the head names it.
+
+    Called under :func:`lock_chain` in the appending transaction, so the newest id is ours.
+    A head missing while entries exist (removed by hand) is not rebuilt from the trail: it is
+    made counting only these entries, so ``verify`` still finds the count short.
+    """
+    last_id = connection.execute(select(func.max(t.audit.c.id))).scalar_one()
+    head = t.audit_head
+    moved = connection.execute(update(head).where(head.c.id == 1).values(
+        last_id=last_id, last_hash=last, entries=head.c.entries + added))
+    if moved.rowcount == 0:
+        connection.execute(insert(head).values(id=1, last_id=last_id, last_hash=last,
+                                               entries=added))
+
+
 def _describe(row: Any) -> str:
     return (f"audit entry {row.id} ({row.action} of {row.table_name} {row.row_key} by "
             f"{row.user} at {uk_date(utc(row.at))} UTC)")
@@ -69,11 +93,25 @@ def _what_is_wrong(row: Any, previous_id: int) -> str:
     return "hash mismatch: it, or the entry before it, was changed after it was written"
 
 
+def _head(connection: Connection) -> tuple[int, str, int] | None:
+    row = connection.execute(select(t.audit_head.c.last_id, t.audit_head.c.last_hash,
+                                    t.audit_head.c.entries).where(t.audit_head.c.id == 1)).first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
 def verify_audit_chain(connection: Connection) -> AuditCheck:
-    """Recompute every entry's hash in order; report the first that does not match."""
+    """Recompute every entry's hash in order; report the first that does not match; then
+    check the trail against its head (entries removed from the end, or added without it).
+
+    The head is read BEFORE the trail: a writer committing meanwhile only adds entries after
+    it (head and entries commit together), so entries past the head are a break only if the
+    head, read again, still does not reach them.
+    """
+    head = _head(connection)
     previous = ""
     previous_id = 0
     checked = 0
+    at_head: tuple[int, str, int] | None = (0, "", 0) if head is None else None
     query = select(t.audit).order_by(t.audit.c.id).execution_options(yield_per=5000)
     for row in connection.execute(query):
         expected = entry_hash(previous, row.at, row.user, row.table_name, row.child_id,
@@ -84,7 +122,45 @@ def verify_audit_chain(connection: Connection) -> AuditCheck:
         previous = row.hash
         previous_id = row.id
         checked += 1
+        if head is not None and row.id == head[0]:
+            at_head = (row.id, row.hash, checked)
+    problem = _off_head(connection, head, at_head, previous_id, checked)
+    if problem is not None:
+        return AuditCheck(checked, problem[0], problem[1])
     return AuditCheck(checked)
+
+
+def _off_head(connection: Connection, head: tuple[int, str, int] | None,
+              at_head: tuple[int, str, int] | None, last_id: int,
+              checked: int) -> tuple[int, str] | None:
+    """What is wrong between a whole chain and its head, as (entry id, reason), if anything."""
+    if head is None:
+        if checked == 0:
+            return None  # no entry was ever written
+        return (last_id, f"the audit head (the last entry's id and hash) is missing, but "
+                f"{plural(checked, 'entry', 'entries')} exist: it was removed")
+    head_id, head_hash, head_count = head
+    if at_head is None:
+        if last_id < head_id:
+            gone = (f"entries after #{last_id} were removed" if last_id
+                    else "every entry was removed")
+            return (head_id, f"{gone}: the head says #{head_id} "
+                    f"({plural(head_count, 'entry', 'entries')})")
+        return (head_id, f"entry #{head_id}, which the head says is the last, is missing")
+    if at_head[1] != head_hash:
+        return (head_id, f"entry #{head_id} is not the one the head names (its hash differs)")
+    if at_head[2] < head_count:
+        return (head_id, f"entries up to #{head_id} were removed: the head counts "
+                f"{head_count:,} up to it, the trail holds {at_head[2]:,}")
+    if at_head[2] > head_count:
+        return (head_id, f"entries up to #{head_id} were added outside the application: the "
+                f"head counts {head_count:,} up to it, the trail holds {at_head[2]:,}")
+    if last_id > head_id:
+        again = _head(connection)  # moved since it was read: a writer, not a break
+        if again is None or again[0] < last_id:
+            return (last_id, f"entries after #{head_id} (to #{last_id}) were added outside the "
+                    f"application: the head says #{head_id} is the last")
+    return None
 
 
 def read_entries(connection: Connection, child_id: str | None = None,

@@ -8,7 +8,8 @@ each what domain/roles.PERMISSIONS lets that role do:
   search covers everyone, so the database cannot narrow reads further);
 - a group may INSERT/UPDATE/DELETE only the tables its permissions write (:data:`WRITTEN_BY`);
 - ``audit`` is append-only: SELECT and INSERT for every group (each audited write appends),
-  never UPDATE or DELETE; ``alembic_version`` is SELECT only;
+  never UPDATE or DELETE; ``audit_head`` (the chain's one-row head, moved by each append)
+  SELECT, INSERT and UPDATE for every group, never DELETE; ``alembic_version`` is SELECT only;
 - on the tables an IRO writes, row-level security lets ``permanence_iro`` write only the rows
   of children whose IRO is the ``iro_name`` the ``users`` table gives for ``current_user``;
 - a trigger on ``users`` keeps each login's group membership in step with its row (granted
@@ -50,6 +51,7 @@ _USER_GROUP_READS = ("alembic_version", "users")
 _BULK = frozenset({"import", "demo.build"})  # imports and the demo write every record
 _RECORDS = _BULK | {"records.edit"}
 APPEND_ONLY = "audit"
+CHAIN_HEAD = "audit_head"  # one row, updated by every audited write
 READ_ONLY = frozenset({"alembic_version"})
 
 # table: the permissions whose use cases write it (INSERT, UPDATE, DELETE)
@@ -118,6 +120,8 @@ def privileges(role: Role, tables: list[str]) -> dict[str, tuple[str, ...]]:
     for table in tables:
         if table == APPEND_ONLY:
             granted[table] = ("SELECT", "INSERT")
+        elif table == CHAIN_HEAD:
+            granted[table] = ("SELECT", "INSERT", "UPDATE")
         elif table in writes(role):
             granted[table] = ("SELECT", "INSERT", "UPDATE", "DELETE")
         else:
@@ -128,7 +132,7 @@ def privileges(role: Role, tables: list[str]) -> dict[str, tuple[str, ...]]:
 def unmapped(tables: list[str]) -> list[str]:
     """Tables neither written by a permission nor read-only/append-only: a programming error."""
     return [t for t in tables if t not in WRITTEN_BY and t not in READ_ONLY
-            and t != APPEND_ONLY]
+            and t not in (APPEND_ONLY, CHAIN_HEAD)]
 
 
 def apply(connection: Connection) -> None:

@@ -2,7 +2,8 @@
 
 Every insert, update and delete of a child's records writes an ``audit`` row in the same
 transaction (who, when, what, old and new values), chained by SHA-256 so that editing or
-removing an entry breaks the chain. Updates and deletes carry the version the caller read: a
+removing an entry breaks the chain (the chain's head, moved with every append, shows entries
+removed from the end). Updates and deletes carry the version the caller read: a
 stale one is refused with :class:`ConflictError`, never applied. Panel meetings and agenda
 items go through the same writes; an agenda item's audit rows carry its child's ID, so they
 show in that child's trail.
@@ -114,6 +115,9 @@ class Repository:
         return self._last_hash
 
     def _audit_rows(self, entries: Iterable[tuple[str, str | None, str, str, Any, Any]]):
+        entries = list(entries)
+        if entries:  # the chain lock before the last hash is read: entries and head in order
+            self.begin_write()
         at = chain.utc(self.clock())
         rows = []
         for table_name, child_id, key, action, old, new in entries:
@@ -126,6 +130,7 @@ class Repository:
                              row_key=key, action=action, old=old_text, new=new_text, hash=digest))
         if rows:
             self.connection.execute(insert(t.audit), rows)
+            chain.move_head(self.connection, str(rows[-1]["hash"]), len(rows))
 
     def audit(self, table_name: str, row_key: str, action: str, old: Any, new: Any) -> None:
         """One audit entry for a write made outside the record methods below (a setting)."""

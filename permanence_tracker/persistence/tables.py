@@ -10,6 +10,7 @@ architecture tests check that the migrated schema matches this metadata.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.schema import SchemaItem
 
@@ -268,6 +270,23 @@ audit = Table(
     Column("old", Text),
     Column("new", Text),
     Column("hash", String(64), nullable=False),  # sha256 chained over the previous entry
+    # PostgreSQL: the writing transaction (persistence/audit_guards.py checks each change has
+    # its entry); NULL on SQLite and before 0009. Outside the hash: old entries still verify.
+    Column("txid", BigInteger),
     Index("ix_audit_child", "child_id"),
+    Index("ix_audit_txid", "txid", "table_name", "row_key",
+          sqlite_where=text("txid IS NOT NULL"), postgresql_where=text("txid IS NOT NULL")),
+)
+
+# The chain's head: the last entry's id and hash, and how many entries lead up to it. Written
+# in the same transaction as every append (persistence/audit.py ``move_head``), so removing
+# entries from the END of the trail, which leaves the rest of the chain whole, shows.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1: one row
+    Column("last_id", Integer, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+    Column("entries", Integer, nullable=False),
 )
 

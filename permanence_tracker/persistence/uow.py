@@ -84,14 +84,18 @@ class SqlUnitOfWork:
         # Compared with the values in force (a key never stored holds its default), so that
         # the first save of a new tracker audits what changed, not every default.
         current = reads.settings_rows(reads.load_settings(self._open))
-        for key, value in rows.items():
-            if current.get(key) != value:
-                self.repo.audit(t.settings.name, key, "update",
-                                {key: json.loads(current[key])} if key in current else None,
-                                {key: json.loads(value)})
-        self._open.execute(delete(t.settings).where(t.settings.c.key.in_(list(rows))))
+        # Only the rows audited are written: on PostgreSQL a row written without its audit
+        # entry is refused at commit (persistence/audit_guards.py).
+        changed = {key: value for key, value in rows.items() if current.get(key) != value}
+        for key, value in changed.items():
+            self.repo.audit(t.settings.name, key, "update",
+                            {key: json.loads(current[key])} if key in current else None,
+                            {key: json.loads(value)})
+        if not changed:
+            return
+        self._open.execute(delete(t.settings).where(t.settings.c.key.in_(list(changed))))
         self._open.execute(
-            insert(t.settings), [{"key": k, "value": v} for k, v in rows.items()]
+            insert(t.settings), [{"key": k, "value": v} for k, v in changed.items()]
         )
 
     def get_value(self, key: str) -> str | None:
@@ -104,10 +108,10 @@ class SqlUnitOfWork:
         """Store a value outside :class:`Settings`, audited like a setting when it changes."""
         self.repo.prepare_write(t.settings, [{"key": key, "value": value}])
         old = self.get_value(key)
-        if old != value:
-            self.repo.audit(t.settings.name, key, "update",
-                            None if old is None else {key: _readable(old)},
-                            {key: _readable(value)})
+        if old == value:  # unchanged: nothing to audit, so nothing written (see above)
+            return
+        self.repo.audit(t.settings.name, key, "update",
+                        None if old is None else {key: _readable(old)}, {key: _readable(value)})
         self._open.execute(delete(t.settings).where(t.settings.c.key == key))
         self._open.execute(insert(t.settings).values(key=key, value=value))
 

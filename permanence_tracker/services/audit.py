@@ -2,8 +2,9 @@
 
 :func:`verify_audit` recomputes the chain (``persistence.audit``); :func:`audit_entries` reads
 entries as frozen :class:`AuditEntry` rows (who, when, which table and row, what action, and
-each field's value before and after); :func:`export_audit` writes them, in date order, to a
-CSV file or an Excel workbook for an information-governance reviewer. Both files are written
+each field's value before and after); :func:`export_audit` writes them, in date order, one
+row per changed field (Field, Before, After), to a CSV file or an Excel workbook for an
+information-governance reviewer. Both files are written
 whole or not at all (a temporary file beside the target, then renamed over it), readable by
 their owner only, and text a spreadsheet would run as a formula stays text.
 """
@@ -30,8 +31,9 @@ from permanence_tracker.services.unit_of_work import UowFactory
 ACTIONS = ("insert", "update", "delete", "import")  # what an entry records
 # Fields every entry's row key or Child ID column already shows
 _SHOWN_ELSEWHERE = ("id", "child_id")
-EXPORT_HEADERS = ("Entry", "When", "By", "Child ID", "Table", "Row", "Action",
-                  "Changes (before → after)")
+EXPORT_HEADERS = ("Entry", "When", "By", "Child ID", "Table", "Row", "Action", "Field",
+                  "Before", "After")
+PSEUDONYMISED_HEADER = "Pseudonymised"  # a pseudonymised CSV's last column (export_audit)
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 # What a pseudonymised export does to each field's before and after values (issue 12): a
 # child's or carer's name as initials, a date of birth as month and year, free text and
@@ -79,7 +81,8 @@ def audit_entries(uow_factory: UowFactory, child_id: str | None = None,
                   user: str | None = None, table: str | None = None,
                   action: str | None = None) -> tuple[AuditEntry, ...]:
     """The entries matching every filter given, in date order. ``date_from`` and ``date_to``
-    are whole local days, both included; a blank filter is no filter."""
+    are whole local days, both included; a blank filter is no filter. A ``child_id`` that no
+    entry has ever named is refused (TrackerError): a child ID that is not there."""
     if date_from is not None and date_to is not None and date_to < date_from:
         raise TrackerError(f"the dates are the wrong way round: {uk_date(date_to)} is before "
                            f"{uk_date(date_from)}: give the earlier date first")
@@ -88,6 +91,10 @@ def audit_entries(uow_factory: UowFactory, child_id: str | None = None,
     with uow_factory() as uow:
         rows = uow.repo.audit_entries(child_id or None, since, until, user or None,
                                       table or None, action or None)
+        if child_id and not rows and not uow.repo.audit_entries(child_id):
+            # No entry ever named it: a mistyped ID, not a quiet child. (A deleted child's
+            # entries remain, so its trail can still be exported.)
+            raise TrackerError(f"no child {child_id}: check the ID")
     entries = (_entry(row) for row in rows)
     return tuple(sorted(entries, key=lambda entry: (entry.at, entry.id)))
 
@@ -168,13 +175,31 @@ def _pseudonymised(field: str, words: str) -> str:
 
 
 # -- export ---------------------------------------------------------------------------------
+def export_rows(entry: AuditEntry) -> list[tuple[object, ...]]:
+    """The entry as export rows: one per field it changed (Field, Before, After; an insert's
+    Before and a delete's After are blank), or one row with no field when it changed none."""
+    head = (entry.id, entry.at.replace(tzinfo=None), entry.user, entry.child_id or "",
+            entry.table, entry.row_key, entry.action)
+    if not entry.changes:
+        return [(*head, "", "", "")]
+    return [(*head, c.field, c.before, c.after) for c in entry.changes]
+
+
 def export_audit(entries: Sequence[AuditEntry], path: Path, marking: str, as_of: date,
                  generated: datetime, authority: str = "", pseudonymise: bool = False) -> Path:
-    """Write ``entries`` to ``path``: ``.xlsx`` a marked workbook (frozen header, autofilter,
-    times as date-times), ``.csv`` plain rows. ``pseudonymise``: names as initials, dates of
-    birth as month and year, free text left out, and the title (the CSV's first line) says
-    so. Raises ``ExportFileError`` (nothing written) when the file cannot be written,
-    ``TrackerError`` for another kind of file."""
+    """Write ``entries`` to ``path``, one row per changed field (:func:`export_rows`):
+    ``.xlsx`` a marked workbook (title rows, frozen header, autofilter, times as date-times),
+    ``.csv`` plain rows under one header line, so any CSV reader (``csv.DictReader``) takes
+    the first line as the column names. Raises ``ExportFileError`` (nothing written) when the
+    file cannot be written, ``TrackerError`` for another kind of file.
+
+    ``pseudonymise``: each field's before and after values as its kind needs (names as
+    initials, dates of birth as month and year, free text left out). The workbook's title says
+    so. A CSV has no title line (it would be read as the header), so a pseudonymised CSV gets
+    a last column, "Pseudonymised", "yes" on every row: the mark stays with each row however
+    the rows are filtered, sorted or pasted elsewhere, and a reader sees it in the header. A
+    plain CSV keeps exactly the ten columns, as before any pseudonymising existed.
+    """
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise TrackerError(f"cannot export the audit trail to {path.name}: the file name must "
@@ -182,17 +207,21 @@ def export_audit(entries: Sequence[AuditEntry], path: Path, marking: str, as_of:
     if pseudonymise:
         entries = [pseudonymise_entry(e) for e in entries]
     title = f"Audit trail ({HEADING})" if pseudonymise else "Audit trail"
-    rows = [(e.id, e.at.replace(tzinfo=None), e.user, e.child_id or "", e.table, e.row_key,
-             e.action, change_lines(e)) for e in entries]
     if suffix == ".xlsx":
-        return write_xlsx(path, title, EXPORT_HEADERS, rows, marking, as_of, generated,
-                          authority)
-    text_rows = [(r[0], f"{uk_date(r[1].date())} {r[1]:%H:%M:%S}", *r[2:]) for r in rows]
-    # A pseudonymised CSV says so on its first line, before the header a reader sees
-    heading = [(f"{HEADING}: names as initials, dates of birth as month and year, free text "
-                "left out",)] if pseudonymise else []
-    _write_csv_whole(path, [*heading, EXPORT_HEADERS, *text_rows])
+        return write_xlsx(path, title, EXPORT_HEADERS,
+                          [row for e in entries for row in export_rows(e)], marking, as_of,
+                          generated, authority)
+    mark: tuple[str, ...] = ("yes",) if pseudonymise else ()
+    headers = (*EXPORT_HEADERS, PSEUDONYMISED_HEADER) if pseudonymise else EXPORT_HEADERS
+    text_rows = [(row[0], _csv_time(e.at), *row[2:], *mark)
+                 for e in entries for row in export_rows(e)]
+    _write_csv_whole(path, [headers, *text_rows])
     return path
+
+
+def _csv_time(at: datetime) -> str:
+    local = at.replace(tzinfo=None)
+    return f"{uk_date(local.date())} {local:%H:%M:%S}"
 
 
 def _write_csv_whole(path: Path, rows: Sequence[Sequence[object]]) -> None:

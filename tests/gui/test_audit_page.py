@@ -125,9 +125,18 @@ def test_export_writes_the_entries_listed(page, tmp_path):
     sheet = load_workbook(target).active
     assert sheet["A1"].value == "OFFICIAL-SENSITIVE" and sheet.freeze_panes == "A5"
     assert [c.value for c in sheet[4]] == ["Entry", "When", "By", "Child ID", "Table", "Row",
-                                           "Action", "Changes"]
+                                           "Action", "Field", "Before", "After"]
     assert {sheet.cell(r, 4).value for r in range(5, sheet.max_row + 1)} == {"P3"}
-    assert sheet.max_row - 4 == page.model.rowCount()
+    # one row per changed field: every entry listed, each with its fields
+    listed = [page.model.rows()[r] for r in range(page.model.rowCount())]
+    assert sheet.max_row - 4 == sum(max(1, len(e.changes)) for e in listed) > len(listed)
+    assert {sheet.cell(r, 1).value for r in range(5, sheet.max_row + 1)} == {
+        e.id for e in listed}
+    first = next(e for e in listed if e.action == "insert" and e.changes)
+    row = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(r, 1).value == first.id)
+    change = first.changes[0]
+    assert [sheet.cell(row, c).value or "" for c in (8, 9, 10)] == [
+        change.field, "", change.after]  # an insert: Before empty
 
 
 def test_the_main_window_goes_to_the_audit_page(qtbot, small_authority):

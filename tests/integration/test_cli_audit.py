@@ -81,25 +81,86 @@ def test_a_deleted_entry_is_a_missing_link(context, capsys):
 
 
 def test_export_a_childs_trail_to_csv(context, capsys, tmp_path):
+    """One row per changed field, Before and After in columns of their own; plain CSV that
+    csv.DictReader reads (no title line)."""
     _trail(context)
     out_file = tmp_path / "k1.csv"
     code, out, _ = _run(context, capsys, "export", "--child", "K1", "--out", str(out_file))
     assert (code, out) == (0, f"5 audit entries written to {out_file}\n")
-    rows = list(csv.reader(out_file.open(encoding="utf-8")))
-    assert rows[0] == ["Entry", "When", "By", "Child ID", "Table", "Row", "Action",
-                       "Changes (before → after)"]
-    body = rows[1:]
-    assert [(r[1][:10], r[2], r[4], r[6]) for r in body] == [  # the local day, in date order
+    with out_file.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        body = list(reader)
+    assert reader.fieldnames == ["Entry", "When", "By", "Child ID", "Table", "Row", "Action",
+                                 "Field", "Before", "After"]
+    entries = list(dict.fromkeys((r["Entry"], r["When"][:10], r["By"], r["Table"], r["Action"])
+                                 for r in body))
+    assert [e[1:] for e in entries] == [  # the local day, in date order
         ("05/01/2026", "ann", "child", "insert"),
         ("05/01/2026", "ann", "review", "insert"),
         ("07/01/2026", "bob", "review", "update"),
         ("07/01/2026", "bob", "review", "insert"),
         ("07/01/2026", "bob", "review", "delete"),
     ]
-    assert "held: 05/01/2026" in body[1][7].splitlines()
-    assert body[2][7] == "notes: (blank) → Held late"
-    assert "held: 06/01/2026" in body[4][7].splitlines()
+
+    def fields(number: int) -> dict[str, tuple[str, str]]:
+        return {r["Field"]: (r["Before"], r["After"]) for r in body
+                if r["Entry"] == entries[number][0]}
+
+    assert fields(0)["forename"] == ("", "Kit")  # an insert: Before empty
+    assert fields(1)["held"] == ("", "05/01/2026")
+    assert fields(2) == {"notes": ("", "Held late")}  # an update: only what changed
+    assert fields(4)["held"] == ("06/01/2026", "")  # a delete: After empty
+    assert all(r["Field"] and r["Child ID"] == "K1" for r in body)
     assert (out_file.stat().st_mode & 0o777) == 0o600
+
+
+def test_an_entry_with_no_field_changes_is_one_row_with_no_field(context, capsys, tmp_path):
+    with _as(context, "ann", datetime(2026, 1, 5, 12, tzinfo=UTC))() as uow:
+        uow.repo.add(K1)
+        uow.audit_import("kids.csv", {})
+    out_file = tmp_path / "day.csv"
+    assert _run(context, capsys, "export", "--from", "2026-01-05", "--table", "imports",
+                "--out", str(out_file))[0] == 0
+    (row,) = list(csv.DictReader(out_file.open(encoding="utf-8", newline="")))
+    assert (row["Action"], row["Row"], row["Field"], row["Before"], row["After"]) == (
+        "import", "kids.csv", "", "", "")
+
+
+def test_an_unknown_child_is_refused_and_nothing_written(context, capsys, tmp_path):
+    _trail(context)
+    target = tmp_path / "nope.csv"
+    code, out, err = _run(context, capsys, "export", "--child", "NOPE", "--out", str(target))
+    assert (code, out) == (1, "")
+    assert "no child NOPE: check the ID" in err
+    assert not target.exists()
+
+
+def test_a_deleted_childs_trail_can_still_be_exported(context, capsys, tmp_path):
+    _trail(context)
+    with _as(context, "bob", datetime(2026, 1, 8, 12, tzinfo=UTC))() as uow:
+        uow.repo.delete(uow.repo.child("K2"))
+    target = tmp_path / "k2.csv"
+    code, out, _ = _run(context, capsys, "export", "--child", "K2", "--out", str(target))
+    assert (code, out) == (0, f"2 audit entries written to {target}\n")
+    # on a day with none of its entries, it is still a child the trail knows: an empty file
+    code, out, _ = _run(context, capsys, "export", "--child", "K2", "--from", "2026-02-01",
+                        "--out", str(target))
+    assert (code, out) == (0, f"0 audit entries written to {target}\n")
+
+
+def test_entries_removed_from_the_end_are_named(context, capsys):
+    _trail(context)
+    ids = _ids(context)
+    with context.engine.begin() as connection:
+        connection.execute(t.audit.delete().where(t.audit.c.id == ids[-1]))
+    code, out, _ = _run(context, capsys, "verify")
+    assert code == 1
+    assert (f"audit BROKEN at entry {ids[-1]}: entries after #{ids[-2]} were removed: the "
+            f"head says #{ids[-1]} (6 entries). 5 entries before it verified.") in out
+    with context.engine.begin() as connection:
+        connection.execute(t.audit.delete())
+    code, out, _ = _run(context, capsys, "verify")
+    assert code == 1 and f"every entry was removed: the head says #{ids[-1]}" in out
 
 
 def test_export_a_date_range_to_a_marked_workbook(context, capsys, tmp_path):
@@ -111,7 +172,10 @@ def test_export_a_date_range_to_a_marked_workbook(context, capsys, tmp_path):
     sheet = load_workbook(out_file).active
     assert sheet["A1"].value == "OFFICIAL-SENSITIVE"
     assert [c.value for c in sheet[4]][:4] == ["Entry", "When", "By", "Child ID"]
-    assert sheet.freeze_panes == "A5" and sheet.auto_filter.ref == "A4:H5"
+    assert [c.value for c in sheet[4]][7:] == ["Field", "Before", "After"]
+    assert sheet.freeze_panes == "A5"
+    last = sheet.max_row  # K2's insert: one row per field it set
+    assert sheet.auto_filter.ref == f"A4:J{last}" and last > 5
     user = sheet["C5"]
     assert (user.value, user.data_type, user.quotePrefix) == ('=HYPERLINK("x")', "s", True)
     assert (sheet["D5"].value, sheet["B5"].value.date()) == ("K2", date(2026, 1, 6))
@@ -121,8 +185,8 @@ def test_a_formula_like_cell_is_text_in_csv(context, capsys, tmp_path):
     _trail(context)
     out_file = tmp_path / "k2.csv"
     assert _run(context, capsys, "export", "--child", "K2", "--out", str(out_file))[0] == 0
-    (row,) = list(csv.reader(out_file.open(encoding="utf-8")))[1:]
-    assert row[2] == "'=HYPERLINK(\"x\")"
+    rows = list(csv.reader(out_file.open(encoding="utf-8")))[1:]
+    assert {row[2] for row in rows} == {"'=HYPERLINK(\"x\")"}
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [

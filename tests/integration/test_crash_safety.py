@@ -69,8 +69,8 @@ ONLY = {"sqlcipher": ("import903", "saves")}  # the kinds a backend runs, when n
 PASSPHRASE = "made-up crash test passphrase"  # an encrypted tracker's, for the SQLCipher run
 # Written at the moment of writing: the same in a killed run and in the reference run only by
 # chance. The chain they feed is checked by verify_audit instead.
-VOLATILE = {("audit", "at"), ("audit", "hash")}
-SAVED_TABLES = frozenset({*crash_worker.SAVE_TABLES, "audit"})
+VOLATILE = {("audit", "at"), ("audit", "hash"), ("audit", "txid"), ("audit_head", "last_hash")}
+SAVED_TABLES = frozenset({*crash_worker.SAVE_TABLES, "audit", "audit_head"})
 _checking = threading.Lock()  # opening runs Alembic, whose context is process-global
 
 

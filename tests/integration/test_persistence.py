@@ -229,6 +229,83 @@ def test_tampering_with_the_trail_is_detected(ann, engine, tamper):
     assert f"audit entry {check.broken_at} " in check.reason
 
 
+@pytest.mark.parametrize("tamper", ["last", "tail", "all", "head", "appended"])
+def test_entries_removed_from_the_end_or_added_without_the_head_are_detected(ann, engine,
+                                                                               tamper):
+    """The rest of the chain stays whole when the newest entries go: the head shows it."""
+    _four_entries(ann)
+    rows = audit_rows(engine)
+    ids = [row.id for row in rows]
+    with engine.begin() as connection:
+        if tamper == "last":
+            connection.execute(t.audit.delete().where(t.audit.c.id == ids[-1]))
+        elif tamper == "tail":
+            connection.execute(t.audit.delete().where(t.audit.c.id >= ids[1]))
+        elif tamper == "all":
+            connection.execute(t.audit.delete())
+        elif tamper == "head":  # the trail cut and its head removed too
+            connection.execute(t.audit.delete().where(t.audit.c.id == ids[-1]))
+            connection.execute(t.audit_head.delete())
+        else:  # a well-chained entry written by hand, past the head
+            last = rows[-1]
+            connection.execute(insert(t.audit).values(
+                id=last.id + 1, at=last.at, user="eve", child_id="K1", table_name="child",
+                row_key="K1", action="update", old=None, new="{}", hash=entry_hash(
+                    last.hash, last.at, "eve", "child", "K1", "K1", "update", None, "{}")))
+    check = verify_audit(ann)
+    assert not check.intact
+    expected = {
+        "last": (ids[-1], f"entries after #{ids[-2]} were removed: the head says #{ids[-1]}"),
+        "tail": (ids[-1], f"entries after #{ids[0]} were removed: the head says #{ids[-1]}"),
+        "all": (ids[-1], f"every entry was removed: the head says #{ids[-1]}"),
+        "head": (ids[-2], "the audit head (the last entry's id and hash) is missing"),
+        "appended": (ids[-1] + 1, f"entries after #{ids[-1]} (to #{ids[-1] + 1}) were added "
+                     "outside the application"),
+    }[tamper]
+    assert check.broken_at == expected[0]
+    assert check.reason.startswith(expected[1]), check.reason
+
+
+def test_the_head_moves_with_every_append_and_a_new_tracker_has_none(ann, engine):
+    with engine.connect() as connection:
+        assert connection.execute(select(t.audit_head)).all() == []  # nothing written yet
+    assert verify_audit(ann).intact
+    _four_entries(ann)
+    last = audit_rows(engine)[-1]
+    with engine.connect() as connection:
+        head = connection.execute(select(t.audit_head)).one()
+    assert (head.id, head.last_id, head.last_hash, head.entries) == (1, last.id, last.hash, 4)
+
+
+def test_the_head_migration_fills_it_from_an_existing_trail(db_url):
+    """0008 on a tracker whose trail was written before the head existed."""
+    engine = engines.create(db_url)
+    try:
+        command.upgrade(engines.alembic_config(engine), "0007")
+        at = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+        previous = ""
+        with engine.begin() as connection:
+            for number in range(1, 4):
+                digest = entry_hash(previous, at, "ann", "iro", None, f"I{number}", "insert",
+                                    None, "{}")
+                connection.execute(insert(t.audit).values(
+                    id=number, at=at, user="ann", child_id=None, table_name="iro",
+                    row_key=f"I{number}", action="insert", old=None, new="{}", hash=digest))
+                previous = digest
+        command.upgrade(engines.alembic_config(engine), "head")
+        with engine.connect() as connection:
+            head = connection.execute(select(t.audit_head)).one()
+        assert (head.last_id, head.last_hash, head.entries) == (3, previous, 3)
+        factory = uow_factory(engine, "ann", lambda: WRITTEN)
+        assert verify_audit(factory).intact
+        with engine.begin() as connection:
+            connection.execute(t.audit.delete().where(t.audit.c.id == 3))
+        assert verify_audit(factory).reason.startswith(
+            "entries after #2 were removed: the head says #3")
+    finally:
+        engine.dispose()
+
+
 def test_concurrent_writers_keep_one_chain(ann, engine):
     """Two units of work writing at once: the second waits, then chains from the first's
     last entry (on PostgreSQL without the chain lock both would chain from the same one)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -130,7 +131,7 @@ def test_an_iro_writes_their_caseload_only(tracker):
         _refused(connection, "UPDATE users SET role = 'administrator'")
         mine = connection.execute(text("UPDATE child SET team = 'y' WHERE child_id = 'K1'"))
         assert mine.rowcount == 1
-        connection.commit()
+        connection.rollback()  # committed with no audit entry, it is refused (tests below)
 
 
 def test_a_manager_saves_cohorts_but_writes_no_record(tracker):
@@ -187,7 +188,7 @@ def test_only_the_owner_migrates(tracker, capsys):
     admin = create_engine(owner_url)
     with admin.begin() as connection:  # as if a new version's migration were waiting
         head = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0008'"))
     admin.dispose()
     owner = make_url(owner_url).username
     with pytest.raises(Exception, match=rf"only its owner \({owner}\) may do that.*migrate"):
@@ -222,3 +223,118 @@ def test_a_login_never_added_is_told_to_ask_an_administrator(tracker):
             connection.execute(text(f"REVOKE USAGE ON SCHEMA {schema} FROM {stranger}"))
             connection.execute(text(f"DROP ROLE IF EXISTS {stranger}"))
         admin.dispose()
+
+
+# -- the audit guards (persistence/audit_guards.py): no change without its entry, no entry
+# in someone else's name. The app's own saves as each role pass them: the tests above.
+
+def _entry(login: str, table: str, key: str, txid: str = "") -> str:
+    """Raw SQL appending an audit entry (its hash is not the point here)."""
+    return ('INSERT INTO audit (at, "user", table_name, row_key, action, hash'
+            f"{', txid' if txid else ''}) VALUES (now(), '{login}', '{table}', '{key}', "
+            f"'update', 'x'{', ' + txid if txid else ''})")
+
+
+def _refused_at_commit(connection, *sql: str) -> None:
+    for statement in sql:
+        connection.execute(text(statement))
+    with pytest.raises(DBAPIError, match="must be written with its audit entry"):
+        connection.commit()
+    connection.rollback()
+
+
+def test_a_raw_change_without_its_audit_entry_is_refused_at_commit(tracker):
+    owner_url, logins, connect = tracker
+    with connect(Role.IRO) as connection:
+        entries = connection.execute(text("SELECT count(*) FROM audit")).scalar()
+        tampered = connection.execute(text(
+            "UPDATE child SET forename = 'Tampered' WHERE child_id = 'K1'"))
+        assert tampered.rowcount == 1  # row-level security lets it: K1 is their caseload's
+        with pytest.raises(DBAPIError, match=r"update of child K1 was refused.*audit entry"):
+            connection.commit()
+        connection.rollback()
+        _refused_at_commit(connection, "DELETE FROM episode WHERE child_id = 'K1'")
+        _refused_at_commit(connection, "INSERT INTO episode (child_id, start, rne, "
+                                       "legal_status) VALUES ('K1', '2025-06-01', 'P', 'C2')")
+        # an entry for another row does not cover it
+        _refused_at_commit(connection, _entry(logins[Role.IRO], "child", "K2"),
+                           "UPDATE child SET team = 'z' WHERE child_id = 'K1'")
+        assert connection.execute(text("SELECT forename FROM child WHERE child_id = 'K1'")
+                                  ).scalar() != "Tampered"
+        assert connection.execute(text("SELECT count(*) FROM audit")).scalar() == entries
+        # with its entry, in the login's own name, the change is made: it has its trace
+        connection.execute(text(_entry(logins[Role.IRO], "child", "K1")))
+        connection.execute(text("UPDATE child SET team = 'z' WHERE child_id = 'K1'"))
+        connection.commit()
+    with connect(Role.ADMINISTRATOR) as connection:  # every group, not only the IROs
+        _refused_at_commit(connection, "UPDATE iro SET active = active")
+        _refused_at_commit(connection, "DELETE FROM users WHERE role = 'manager'")
+        _refused_at_commit(connection, "INSERT INTO settings (key, value) VALUES ('k', '1')")
+
+
+def test_an_audit_entry_in_someone_elses_name_is_refused(tracker):
+    owner_url, logins, connect = tracker
+    owner = make_url(owner_url).username
+    with connect(Role.IRO) as connection:
+        for someone in (logins[Role.ADMINISTRATOR], owner, "nobody"):
+            _refused(connection, _entry(someone, "child", "K1"),
+                     rf"entry in the name of '{someone}' was refused")
+        # in their own name, yes, but stamped with their own transaction, whatever they say
+        connection.execute(text(_entry(logins[Role.IRO], "child", "K1", txid="42")))
+        stamped, current = connection.execute(text(
+            "SELECT txid, txid_current() FROM audit ORDER BY id DESC LIMIT 1")).one()
+        assert stamped == current != 42
+        connection.rollback()
+
+
+def test_the_audit_names_the_login_the_server_knows_when_the_url_names_none(
+        tracker, monkeypatch):
+    owner_url, logins, connect = tracker
+    monkeypatch.setenv("PGUSER", logins[Role.IRO])  # libpq's default login, not the OS user
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    anonymous = make_url(owner_url)._replace(username=None, password=None)  # set() keeps None
+    context = open_context(anonymous.render_as_string(hide_password=False), create=False)
+    try:
+        records.update_child(context.uow, Child("K1", date(2020, 5, 1), iro="Iro One",
+                                                team="Team A", version=1), TODAY)
+    finally:
+        context.dispose()
+    with connect(Role.IRO) as connection:
+        assert connection.execute(text(
+            "SELECT \"user\" FROM audit ORDER BY id DESC LIMIT 1")).scalar() == logins[Role.IRO]
+
+
+def test_an_administrators_demo_build_and_903_import_pass_the_guards(_pg_schemas):
+    """Bulk writes by a login that is not the owner: every row has its entry (one index probe
+    each at commit), and the trail names that login and verifies."""
+    from permanence_tracker.services.audit import verify_audit
+    from permanence_tracker.services.demo import build_demo
+    from permanence_tracker.services.imports.ssda903 import import_903
+
+    login = f"pt_{uuid.uuid4().hex[:10]}_admin"
+    with _pg_schemas() as owner_url:
+        admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+        owner = open_context(owner_url)
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD '{PASSWORD}'"))
+            users.add_user(owner.uow, User(login, "administrator"))
+            context = _open(owner_url, login)
+            try:
+                built = build_demo(context.uow, children=30, seed=3, as_of=date(2026, 11, 23))
+                imported = import_903(context.uow, [Path(__file__).parents[1] / "data" / "903"],
+                                      TODAY)
+                assert verify_audit(context.uow).intact
+            finally:
+                context.dispose()
+            with admin.connect() as connection:
+                children = connection.execute(text("SELECT count(*) FROM child")).scalar()
+                names = set(connection.execute(text(
+                    "SELECT DISTINCT \"user\" FROM audit WHERE txid IS NOT NULL")).scalars())
+            assert children == built.children + 7 and imported is not None
+            assert names == {login, make_url(owner_url).username}  # the owner added the user
+        finally:
+            owner.dispose()
+            with admin.connect() as connection:
+                connection.execute(text(f"DROP ROLE IF EXISTS {login}"))
+            admin.dispose()

@@ -1,5 +1,6 @@
 """The Audit page (administrators): the audit trail with filters, one entry's before and after,
-a check of the hash chain, and Export to Excel.
+a check of the hash chain, and Export to Excel (one row per changed field: Field, Before,
+After).
 
 Filters (child ID, days from and to, user, table, action) narrow the frozen
 :class:`services.audit.AuditEntry` rows the table shows (:class:`AuditModel`); choosing an entry
@@ -41,7 +42,6 @@ from permanence_tracker.gui.export_table import (
     EXPORT_TEXT,
     PSEUDONYMISE_TEXT,
     ask_path,
-    export_view,
     session_context,
     xlsx_path,
 )
@@ -229,22 +229,23 @@ class AuditPage(Page):
         return text
 
     def export_entries(self, path: str | None = None):
-        """The entries listed, as shown, to a workbook; pseudonymised (the audit export's own
-        rules: before and after values too) when the check box is ticked."""
+        """The entries listed to a workbook, one row per changed field (Field, Before, After:
+        ``services.audit.export_audit``); pseudonymised (before and after values too) when the
+        check box is ticked."""
         context = session_context(self.session)()
-        if not self.pseudonymise.isChecked():
-            return export_view(self.table, context, path=path, pseudonymise=False)
-        target = xlsx_path(path) if path else ask_path(self, "audit-trail-pseudonymised")
+        hidden = self.pseudonymise.isChecked()
+        name = "audit-trail-pseudonymised" if hidden else "audit-trail"
+        target = xlsx_path(path) if path else ask_path(self, name)
         if target is None:
             return None
         entries = self.model.rows()
         try:
             export_audit(entries, target, context.marking, context.as_of, datetime.now(),
-                         context.authority, pseudonymise=True)
+                         context.authority, pseudonymise=hidden)
         except TrackerError as exc:
             tell_not_saved(self, "Not exported", str(exc))
             return None
-        tell_saved(self, "Exported", f"Saved {plural(len(entries), 'entry', 'entries')} "
-                   f"({HEADING.lower()}) to {target}", target)
+        how = f" ({HEADING.lower()})" if hidden else ""
+        tell_saved(self, "Exported", f"Saved {plural(len(entries), 'entry', 'entries')}{how} "
+                   f"to {target}", target)
         return target
-
