@@ -6,7 +6,7 @@ import getpass
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, cast
@@ -17,7 +17,7 @@ from permanence_tracker.persistence import audit_guards
 from permanence_tracker.persistence import engine as engines
 from permanence_tracker.persistence.uow import uow_factory
 from permanence_tracker.services import backups as backup_service
-from permanence_tracker.services.authorization import acting
+from permanence_tracker.services.authorization import ActingFactory, acting
 from permanence_tracker.services.backups import BackupDone, BackupStore
 from permanence_tracker.services.transfer import TrackerCopy
 from permanence_tracker.services.unit_of_work import UowFactory
@@ -308,36 +308,131 @@ def _file_of(url: str | None) -> Path:
     return path
 
 
-def encrypt_tracker(url: str | None, passphrase: str) -> dict[str, int]:
-    """Encrypt a plain tracker file in place, verified before the swap (persistence/cipher.py);
-    returns the row count of each table, the same before and after."""
+@dataclass(frozen=True)
+class Conversion:
+    """What encrypting, decrypting or re-keying a tracker did: the row count of each table
+    (verified the same before and after; empty for a re-key), the copies in its backups folder
+    treated alike, those that could not be (path, why), and half-written backups removed."""
+
+    counts: dict[str, int]
+    copies: tuple[Path, ...]
+    failed: tuple[tuple[Path, str], ...]
+    removed: tuple[Path, ...]
+    folder: Path
+
+
+def _key_copies(path: Path, old: str | None, new: str | None) -> Conversion:
+    """The tracker file ``path``'s backups (and what restores replaced) keyed as it now is."""
+    from permanence_tracker.persistence import cipher
+    from permanence_tracker.persistence.backup import SqliteBackups
+
+    store = SqliteBackups(path, backups_folder(path))
+    done = cipher.key_copies(store.copies(), old, new, store.leftovers())
+    return Conversion({}, done.done, done.failed, done.removed, store.folder)
+
+
+def _converted(path: Path, counts: dict[str, int], old: str | None,
+               new: str | None) -> Conversion:
+    return replace(_key_copies(path, old, new), counts=counts)
+
+
+def encrypt_tracker(url: str | None, passphrase: str) -> Conversion:
+    """Encrypt a plain tracker file in place, verified before the swap (persistence/cipher.py),
+    then each of its copies in its backups folder the same way, so no plain copy of the
+    records is left there. An administrator's act (``encryption``) when the tracker has users."""
     from permanence_tracker.persistence import cipher
 
     with _passphrase_errors():
-        return cipher.encrypt_file(_file_of(url), passphrase)
+        path = _file_of(url)
+        return backup_service.change_encryption(_acting_on(path, None), lambda: _converted(
+            path, cipher.encrypt_file(path, passphrase), None, passphrase))
 
 
-def decrypt_tracker(url: str | None, passphrase: str) -> dict[str, int]:
-    """Decrypt an encrypted tracker file in place (for an administrator)."""
+def decrypt_tracker(url: str | None, passphrase: str) -> Conversion:
+    """Decrypt an encrypted tracker file in place, and its backups (for an administrator:
+    every copy is then readable by whoever has it)."""
     from permanence_tracker.persistence import cipher
 
     with _passphrase_errors():
-        return cipher.decrypt_file(_file_of(url), passphrase)
+        path = _file_of(url)
+        return backup_service.change_encryption(_acting_on(path, passphrase), lambda: _converted(
+            path, cipher.decrypt_file(path, passphrase), passphrase, None))
 
 
 def change_passphrase(url: str | None, old: str, new: str,
-                      context: Context | None = None) -> None:
-    """Re-key an encrypted tracker file. With the ``context`` that has it open (the app), its
+                      context: Context | None = None) -> Conversion:
+    """Re-key an encrypted tracker file, then its backups (so each still restores). With the
+    ``context`` that has it open (the app), its acting user is the one checked, and its
     connections are closed first and reopened with the new passphrase as needed."""
     from permanence_tracker.persistence import cipher
 
     path = _file_of(url)
-    if context is not None:
-        context.dispose()  # pooled connections keyed with the old passphrase
-    with _passphrase_errors():
+
+    def rekey() -> Conversion:
+        if context is not None:
+            context.dispose()  # pooled connections keyed with the old passphrase
         cipher.change_passphrase(path, old, new)
-    if context is not None:
-        engines.set_key(cast(engines.Engine, context.engine), new)
+        if context is not None:
+            engines.set_key(cast(engines.Engine, context.engine), new)
+        return _key_copies(path, old, new)
+
+    with _passphrase_errors():
+        acting_as = context.uow if context is not None else _acting_on(path, old)
+        return backup_service.change_encryption(acting_as, rekey)
+
+
+def _acting_on(path: Path, passphrase: str | None, source: Path | None = None) -> ActingFactory:
+    """Who acts on the tracker file ``path`` without opening it as :func:`open_context` does
+    (no migration, no backup): the OS user, in the role the tracker's users list gives
+    (``services.users.acting_user``: none, or no such table yet, is the administrator). A
+    file missing or too damaged to read has no list to ask, so the OS user, who holds the file
+    anyway, is its administrator. WrongPassphrase when ``passphrase`` opens neither the tracker
+    nor the backup ``source`` (a damaged encrypted tracker cannot tell a wrong key).
+
+    The factory only says who acts: opening a unit of work through it is an error."""
+    from permanence_tracker.domain.roles import Actor, Role
+    from permanence_tracker.persistence.backup import users_listed
+
+    who = current_user()
+    actor = Actor(who, Role.ADMINISTRATOR, display_name=who)
+    url = f"sqlite:///{path}"
+    if path.is_file() and path.stat().st_size:
+        engine = engines.create(url, passphrase)
+        try:  # None: damaged, or not a tracker: no users list can be read
+            if users_listed(engine):
+                actor = acting_user(uow_factory(engine, who, _now), who)
+        except engines.WrongPassphrase:
+            if source is None or passphrase is None or not _opens(source, passphrase):
+                raise
+        finally:
+            engine.dispose()
+
+    def no_unit_of_work():
+        raise RuntimeError("this factory says who acts; it opens no unit of work")
+
+    return acting(no_unit_of_work, actor)
+
+
+def _opens(source: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the backup ``source`` (read only: a backup is not
+    touched)."""
+    from permanence_tracker.persistence.backup import keyed_driver, problem_with
+
+    problem = problem_with(source, *keyed_driver(passphrase))
+    return problem is None or "passphrase does not open" not in problem
+
+
+def acting_on_file(url: str | None, passphrase: str | None = None,
+                   source: Path | None = None) -> UowFactory:
+    """Who acts on the tracker file ``url`` names, without opening it (for ``restore``, which
+    must work on a tracker too damaged to open): a factory the services check the role of,
+    and which opens no unit of work. WrongPassphrase when ``passphrase`` opens neither the
+    tracker nor the backup ``source``. A server database has its own logins: ValueError."""
+    with _passphrase_errors():
+        path = engines.sqlite_file(engines.resolve_url(url, data_dir()))
+        if path is None:
+            raise ValueError("a server database is restored by its server")
+        return _acting_on(path, passphrase, source)
 
 
 # -- backups (persistence/backup.py makes them, services/backups.py says when) -------------
@@ -383,11 +478,18 @@ def _back_up_if_due(context: Context, make: UowFactory) -> None:
         log.warning("the automatic backup at open failed", exc_info=exc)
 
 
-def backups_at(url: str | None) -> BackupStore | None:
+def backups_at(url: str | None, passphrase: str | None = None) -> BackupStore | None:
     """The backups of the tracker ``url`` names (resolved as open_context does), without
     opening it: for ``restore``, which must work on a tracker too damaged to open. None for
-    a server database (the server backs it up) or an in-memory one."""
-    return _backups_for(engines.resolve_url(url, data_dir()), None)
+    a server database (the server backs it up) or an in-memory one. With ``passphrase`` (an
+    encrypted tracker) every file is read and written keyed with it."""
+    store = _backups_for(engines.resolve_url(url, data_dir()), None)
+    if store is None or passphrase is None:
+        return store
+    from permanence_tracker.persistence.backup import SqliteBackups, keyed_driver
+
+    plain = cast(SqliteBackups, store)
+    return SqliteBackups(plain.database, plain.folder, None, *keyed_driver(passphrase))
 
 
 def now_local() -> datetime:

@@ -14,7 +14,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from permanence_tracker.app import backups_at, default_url, env_database, now_local, shown_url
+from permanence_tracker.app import (
+    PassphraseError,
+    acting_on_file,
+    backups_at,
+    database_exists,
+    default_url,
+    env_database,
+    is_encrypted,
+    now_local,
+    shown_url,
+)
+from permanence_tracker.cli.crypt import NoPassphrase, with_passphrase
 from permanence_tracker.services import backups
 
 
@@ -44,7 +55,7 @@ def run_backup(context, args) -> int:
         return 2
     try:
         if args.out is not None:
-            path = backups.back_up_to(store, args.out.expanduser(), now_local())
+            path = backups.back_up_to(store, context.uow, args.out.expanduser(), now_local())
             print(f"Backed up {context.shown} to {path} (checked: integrity ok).")
             return 0
         done = backups.back_up(store, context.uow, now_local())
@@ -68,9 +79,28 @@ def run_restore(_context, args) -> int:
     if store is None:
         print(f"error: {backups.NoBackupsError(shown_url(url))}", file=sys.stderr)
         return 2
+    source = args.file.expanduser()
+    # An encrypted tracker (or, when there is none, an encrypted backup) is read and written
+    # keyed: the passphrase as every command gets it (a file, or three tries at a prompt).
+    encrypted = is_encrypted(url) if database_exists(url) else \
+        is_encrypted(f"sqlite:///{source.resolve()}")
+
+    def keyed(passphrase: str | None):
+        return backups_at(url, passphrase), acting_on_file(url, passphrase, source)
+
     try:
-        done = backups.restore(store, args.file.expanduser(), now_local())
-    except Exception as exc:  # noqa: BLE001 - refused: not a tracker, damaged, in use
+        store, acting = (with_passphrase(f"the tracker {shown_url(url)}", keyed) if encrypted
+                         else keyed(None))
+    except (NoPassphrase, PassphraseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - not an active user of the tracker, say
+        print(f"error: {exc}. Nothing was changed.", file=sys.stderr)
+        return 1
+    try:
+        assert store is not None
+        done = backups.restore(store, acting, source, now_local())
+    except Exception as exc:  # noqa: BLE001 - refused: not a tracker, damaged, in use, role
         print(f"error: {exc}. Nothing was changed.", file=sys.stderr)
         return 1
     print(f"Restored {shown_url(url)} from {done.source}.")

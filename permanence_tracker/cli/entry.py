@@ -92,9 +92,9 @@ def _run(args: argparse.Namespace) -> int:
     from permanence_tracker.domain.errors import TrackerError
 
     try:  # only commands with creates=True may create a tracker (set_defaults(creates=True))
-        passphrase = crypt.passphrase_for_opening(args)  # a file or a prompt, never an argument
-        context = open_context(args.db, create=getattr(args, "creates", False),
-                               passphrase=passphrase)
+        # a file or a prompt (three tries), never an argument
+        context = crypt.open_with_passphrase(args, lambda passphrase: open_context(
+            args.db, create=getattr(args, "creates", False), passphrase=passphrase))
     except (NoTrackerError, crypt.NoPassphrase, crypt.PassphraseError) as exc:
         # a mistyped --db, or no (or the wrong) passphrase: refuse, having created nothing
         log.warning("the tracker was not opened: %s", type(exc).__name__)

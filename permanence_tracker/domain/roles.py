@@ -69,6 +69,11 @@ PERMISSIONS: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "audit.read": frozenset({ADMIN}),                   # verify and read the audit trail
     # Backups copy a SQLite file the user's OS account holds already (automatic on opening)
     "backup": _EVERYONE,                                # back up a SQLite tracker
+    # Restoring replaces the whole tracker, history included; encryption decides who can read
+    # the file: an administrator's acts (the OS user could copy files by hand, but the app
+    # does not do it for them)
+    "restore": frozenset({ADMIN}),                      # put a backup in place of the tracker
+    "encryption": frozenset({ADMIN}),                   # encrypt, decrypt, change passphrase
     "users.edit": frozenset({ADMIN}),                   # add users, change roles, deactivate
 })
 
@@ -144,6 +149,8 @@ DOING = {
     "demo.build": "build demonstration data",
     "audit.read": "read the audit trail",
     "backup": "back up the tracker",
+    "restore": "restore the tracker from a backup",
+    "encryption": "encrypt or decrypt the tracker, or change its passphrase",
     "users.edit": "manage users",
 }
 

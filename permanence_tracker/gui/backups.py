@@ -2,6 +2,7 @@
 tracker opens and once a day while the app runs (services/backups.py says what is kept).
 
 A PostgreSQL tracker is backed up by its server: the menu entries say so rather than pretend.
+Restoring is an administrator's (the menu entry is shown to them only; the service checks).
 Restoring closes this window's connections first (restore refuses a tracker open elsewhere),
 then opens the restored tracker in a new window, as File ▸ Open tracker does.
 """
@@ -96,8 +97,8 @@ def restore_from_backup(window: QMainWindow, path: str | None = None,
         return None
     window.session.stop()  # type: ignore[attr-defined]
     context.dispose()  # this window's connections: restore refuses an open tracker
-    try:
-        done = backups.restore(store, Path(path), now_local())
+    try:  # an encrypted tracker's store reads and writes every copy keyed with its passphrase
+        done = backups.restore(store, context.uow, Path(path), now_local())
     except Exception as exc:  # noqa: BLE001 - not a tracker, damaged, open elsewhere
         _message(window, "Restore refused", f"{exc}.\n\nNothing was changed.", warning=True)
         window.session.reload()  # type: ignore[attr-defined]  # the same tracker, reopened

@@ -55,8 +55,8 @@ FIND_KEYS = "Ctrl+Shift+F"  # Find any child… (issue 12); Ctrl+F is a page's o
 PERMISSIONS = {
     "add_child": "records.edit", "export903": "export", "check903": "export",
     "import903": "import", "import_spreadsheet": "import", "back_up": "backup",
-    # restoring or re-keying the whole tracker is the administrators' (who alone hold users.edit)
-    "restore": "users.edit", "settings": "settings.edit", "passphrase": "users.edit",
+    # restoring or re-keying the whole tracker is the administrators'
+    "restore": "restore", "settings": "settings.edit", "passphrase": "encryption",
     "reports": "reports.run", "users": "users.edit", "find_child": "records.search",
 }
 

@@ -8,7 +8,10 @@ backups and removes one. :meth:`SqliteBackups.restore` puts a backup in place of
 When and how many to keep is :mod:`permanence_tracker.services.backups`'s business.
 
 Backups are the tracker's own data: the folder is made readable by its owner only (0700) and
-every file in it 0600, whatever the umask says.
+every file in it 0600, whatever the umask says. An encrypted tracker's backups, and the copy
+restore keeps, are keyed with its passphrase (``prepare``); :meth:`SqliteBackups.copies` lists
+them all so that encrypting, decrypting or re-keying the tracker does the same to each
+(``persistence/cipher.py``).
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from sqlalchemy import Engine
 
 # <tracker name>-YYYYmmdd-HHMMSS[-n].sqlite: the time the copy was taken, local time.
 _NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+_REPLACED = re.compile(r"-\d{8}-\d{6}-replaced\.sqlite$")  # what a restore replaced
 _STAMP = "%Y%m%d-%H%M%S"
 log = logging.getLogger(__name__)
 
-Connect = Callable[[str], Any]  # opens a DBAPI connection on a file (sqlite3.connect)
+Connect = Callable[..., Any]  # opens a DBAPI connection on a file (sqlite3.connect)
+Prepare = Callable[[Any], None]  # readies a new connection (SQLCipher: keys it)
 
 
 class BackupError(Exception):
@@ -59,28 +64,75 @@ def _private_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def problem_with(path: Path, connect: Connect = sqlite3.connect) -> str | None:
+def users_listed(engine: Engine) -> bool | None:
+    """Whether the tracker ``engine`` opens has a users table (a tracker from before users has
+    none); None when it cannot be read at all (damaged, not a SQLite database). A wrong
+    passphrase is raised (WrongPassphrase), not taken for damage."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with engine.connect() as connection:
+            return inspect(connection).has_table("users")
+    except SQLAlchemyError:
+        return None
+
+
+def keyed_driver(passphrase: str) -> tuple[Connect, Prepare]:
+    """(connect, prepare) for the files of an encrypted tracker that is not open (restore,
+    re-keying): SQLCipher's driver, each connection keyed with ``passphrase``."""
+    from permanence_tracker.persistence.engine import _key, sqlcipher
+
+    def prepare(connection: Any) -> None:
+        _key(connection, passphrase, "the backup")
+
+    return sqlcipher().connect, prepare
+
+
+def _plain(path: Path) -> bool:
+    from permanence_tracker.persistence.engine import SQLITE_HEADER
+
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def problem_with(path: Path, connect: Connect = sqlite3.connect,
+                 prepare: Prepare | None = None) -> str | None:
     """Why ``path`` is not a sound tracker (a sentence), or None when it is one: a SQLite
-    database that passes ``PRAGMA integrity_check`` and holds the tracker's schema."""
+    database that passes ``PRAGMA integrity_check`` and holds the tracker's schema. With
+    ``prepare`` (an encrypted tracker's key) the file is read keyed."""
+    from permanence_tracker.persistence.engine import WrongPassphrase
+
     if not path.is_file():
         return "there is no such file"
+    errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+    if prepare is not None:
+        from permanence_tracker.persistence.engine import sqlcipher
+
+        errors += (sqlcipher().DatabaseError,)
     try:
         with closing(_uri_connect(connect)(f"{path.resolve().as_uri()}?mode=ro")) as connection:
+            if prepare is not None:
+                prepare(connection)
             result = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             tracker = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                          "AND name = 'alembic_version'").fetchone()
-    except sqlite3.DatabaseError as exc:
-        return f"it is not a SQLite database ({exc})"
+    except WrongPassphrase:
+        return ("the tracker's passphrase does not open it (it is keyed with another, or it "
+                "is not a tracker)")
+    except errors as exc:
+        why = f"it is not a SQLite database ({exc})"
+        if prepare is None and not _plain(path):
+            why += "; an encrypted backup is restored only into an encrypted tracker"
+        return why
     if result != ["ok"]:
         return "it fails SQLite's integrity check: " + "; ".join(map(str, result[:3]))
     return None if tracker else "it is a SQLite database but not a tracker"
 
 
 def _uri_connect(connect: Connect) -> Connect:
-    """``connect`` taking a file: URI (sqlite3 wants uri=True for those)."""
-    if connect is sqlite3.connect:
-        return lambda uri: sqlite3.connect(uri, uri=True)
-    return connect
+    """``connect`` taking a file: URI (sqlite3 and sqlcipher3 want uri=True for those)."""
+    return lambda uri: connect(uri, uri=True)
 
 
 def copy_database(source: Any, target: Path, connect: Connect = sqlite3.connect,
@@ -112,7 +164,7 @@ class SqliteBackups:
 
     def __init__(self, database: Path, folder: Path, engine: Engine | None = None,
                  connect: Connect = sqlite3.connect,
-                 prepare: Callable[[Any], None] | None = None) -> None:
+                 prepare: Prepare | None = None) -> None:
         self.database = database
         self.folder = folder
         self.engine = engine
@@ -129,6 +181,36 @@ class SqliteBackups:
             if matched and path.name[:matched.start()] == self.database.stem:
                 found.append((path, datetime.strptime(matched.group(1), _STAMP)))
         return tuple(sorted(found, key=lambda item: (item[1], item[0].name), reverse=True))
+
+    def copies(self) -> tuple[Path, ...]:
+        """Every copy of this tracker in the folder: the backups and what restores replaced
+        (``-replaced``), which encrypting, decrypting or re-keying the tracker treats alike."""
+        if not self.folder.is_dir():
+            return ()
+        replaced = []
+        for path in self.folder.glob(f"{self.database.stem}-*-replaced.sqlite"):
+            matched = _REPLACED.search(path.name)
+            if matched and path.name[:matched.start()] == self.database.stem:
+                replaced.append(path)
+        return tuple(path for path, _ in self.backups()) + tuple(sorted(replaced))
+
+    def leftovers(self) -> tuple[Path, ...]:
+        """Copies a killed backup left half-written (``.partial``): never a backup, but
+        the records in them may be readable."""
+        if not self.folder.is_dir():
+            return ()
+        return tuple(sorted(self.folder.glob(f"{self.database.stem}-*.sqlite.partial")))
+
+    def _open(self, path: Path, **options: Any) -> Any:
+        """A connection on ``path`` through this tracker's driver, keyed when encrypted."""
+        connection = self.connect(str(path), **options)
+        try:
+            if self.prepare is not None:
+                self.prepare(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
 
     def _new_name(self, now: datetime) -> Path:
         base = f"{self.database.stem}-{now:{_STAMP}}"
@@ -164,8 +246,7 @@ class SqliteBackups:
             raise BackupError(f"the backup of {self.database} failed: {exc}") from exc
         finally:
             raw.close()
-        problem = problem_with(partial, self.connect) if self.prepare is None \
-            else None  # an encrypted copy is checked by its own driver, keyed (see prepare)
+        problem = problem_with(partial, self.connect, self.prepare)
         if problem:
             partial.unlink(missing_ok=True)
             raise BackupError(f"the backup of {self.database} was not kept: {problem}")
@@ -183,12 +264,19 @@ class SqliteBackups:
         leaving WAL mode needs the file to itself, so failing to is the sign."""
         if not self.database.exists():
             return False
+        busy: tuple[type[BaseException], ...] = (sqlite3.OperationalError,)
+        other: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+        if self.prepare is not None:
+            from permanence_tracker.persistence.engine import WrongPassphrase, sqlcipher
+
+            busy += (sqlcipher().OperationalError,)
+            other += (sqlcipher().DatabaseError, WrongPassphrase)
         try:
-            with closing(sqlite3.connect(str(self.database), timeout=0)) as connection:
+            with closing(self._open(self.database, timeout=0)) as connection:
                 connection.execute("PRAGMA journal_mode=DELETE").fetchone()
-        except sqlite3.OperationalError:
+        except busy:
             return True
-        except sqlite3.DatabaseError:  # damaged or encrypted: whether it is open is unknown
+        except other:  # damaged (or another key): whether it is open is unknown
             return False
         return False
 
@@ -202,7 +290,11 @@ class SqliteBackups:
         and checked, then renamed over it (one atomic step on the same file system): at every
         moment the tracker is either the old file or the restored one.
         """
-        problem = problem_with(source, self.connect)
+        if self.prepare is not None and source.is_file() and _plain(source):
+            raise BackupError(f"{source} cannot be restored: it is not encrypted and the "
+                              "tracker is; restoring it would leave the records readable by "
+                              "anyone who has the file")
+        problem = problem_with(source, self.connect, self.prepare)
         if problem:
             raise BackupError(f"{source} cannot be restored: {problem}")
         if self.in_use():
@@ -213,14 +305,16 @@ class SqliteBackups:
             private_folder(self.folder)
             kept = self.folder / f"{self.database.stem}-{now:{_STAMP}}-replaced.sqlite"
             kept.unlink(missing_ok=True)
-            with closing(self.connect(str(self.database))) as current:
+            with closing(self._open(self.database)) as current:
                 # a file copy would miss what is still in the -wal file; the backup API won't
-                copy_database(current, kept, self.connect)
+                copy_database(current, kept, self.connect, self.prepare)
         incoming = self.database.with_name(self.database.name + ".restoring")
         incoming.unlink(missing_ok=True)
         with closing(_uri_connect(self.connect)(f"{source.resolve().as_uri()}?mode=ro")) as src:
-            copy_database(src, incoming, self.connect)
-        problem = problem_with(incoming, self.connect)
+            if self.prepare is not None:
+                self.prepare(src)
+            copy_database(src, incoming, self.connect, self.prepare)
+        problem = problem_with(incoming, self.connect, self.prepare)
         if problem:
             incoming.unlink(missing_ok=True)
             raise BackupError(f"the copy of {source} failed its check: {problem}")

@@ -6,7 +6,12 @@ tracker it opens).
   ``backup_keep_days`` (never the copy just made, so a tracker always has one sound backup);
 - :func:`back_up_if_due` does so when the newest backup is older than a day (the CLI at each
   command, the app once a day while it runs);
-- :func:`restore` puts a backup in place of the tracker, keeping a copy of what it replaces.
+- :func:`restore` puts a backup in place of the tracker, keeping a copy of what it replaces;
+- :func:`change_encryption` encrypts, decrypts or re-keys the tracker and its backups.
+
+Restoring and encryption are an administrator's (``domain.roles``: ``restore``,
+``encryption``); backing up is everyone's. Neither of the first two opens a unit of work (the
+tracker may be too damaged to open, or be converted): ``uow_factory`` says only who acts.
 
 A PostgreSQL tracker has no store: the server's own backup (pg_dump, base backups with
 point-in-time recovery) is the way, and the app does not pretend otherwise
@@ -15,15 +20,17 @@ point-in-time recovery) is the way, and the app does not pretend otherwise
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from permanence_tracker.services.authorization import requires
 from permanence_tracker.services.unit_of_work import UowFactory
 
 DAILY = timedelta(days=1)
+T = TypeVar("T")
 
 
 class BackupStore(Protocol):
@@ -99,7 +106,8 @@ def back_up(store: BackupStore, uow_factory: UowFactory, now: datetime) -> Backu
     return BackupDone(made, tuple(pruned), store.folder)
 
 
-def back_up_to(store: BackupStore, out: Path, now: datetime) -> Path:
+@requires("backup")
+def back_up_to(store: BackupStore, uow_factory: UowFactory, out: Path, now: datetime) -> Path:
     """A checked copy of the tracker in the new file ``out`` (0600); nothing is pruned."""
     return store.make(now, out)
 
@@ -111,7 +119,18 @@ def back_up_if_due(store: BackupStore, uow_factory: UowFactory, now: datetime,
     return back_up(store, uow_factory, now) if is_due(store, now, every) else None
 
 
-def restore(store: BackupStore, source: Path, now: datetime) -> Restored:
+@requires("restore")
+def restore(store: BackupStore, uow_factory: UowFactory, source: Path,
+            now: datetime) -> Restored:
     """Put the backup ``source`` in place of the tracker (refused, changing nothing, when it
-    is not a sound tracker or the tracker is open elsewhere)."""
+    is not a sound tracker or the tracker is open elsewhere). ``uow_factory`` says who acts
+    (an administrator); no unit of work is opened."""
     return Restored(source, store.restore(source, now))
+
+
+@requires("encryption")
+def change_encryption(uow_factory: UowFactory, change: Callable[[], T]) -> T:
+    """Run ``change`` - encrypting, decrypting or re-keying the tracker file and its backups,
+    which ``app.py`` builds over ``persistence/cipher.py`` - for an administrator only.
+    ``uow_factory`` says who acts; no unit of work is opened (the file is being converted)."""
+    return change()

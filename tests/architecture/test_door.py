@@ -45,6 +45,8 @@ APP_OFFERS = frozenset({"Context", "open_context", "NoTrackerError", "data_dir",
                         # backups (issue 12): a tracker's backups without opening it (restore)
                         # and the local time they are named by
                         "backups_at", "now_local",
+                        # who acts on a tracker file restore (or re-keying) does not open
+                        "acting_on_file",
                         # migrate-to (issue 12): the copy of the open tracker to a server
                         "tracker_copy",
                         # migrate (issue 12): the owner brings a server's tracker up to date

@@ -177,3 +177,31 @@ def test_two_trackers_of_one_name_keep_separate_backups(tmp_path):
     assert backups_folder(one) != backups_folder(two)
     assert backups_folder(one).name.startswith("tracker-")
     assert os.environ["PERMANENCE_TRACKER_BACKUPS"] == str(backups_folder(one).parent)
+
+
+def test_the_apps_restore_of_an_encrypted_tracker_even_after_a_passphrase_change(tmp_path):
+    """File ▸ Restore from backup… goes through the open context's store, keyed with the
+    tracker's passphrase (R12 defect 4); a backup made before File ▸ Change passphrase… was
+    re-keyed with it, so it still restores."""
+    from permanence_tracker import app
+    from permanence_tracker.persistence.engine import SQLITE_HEADER
+
+    url = f"sqlite:///{tmp_path / 'secret.sqlite'}"
+    context = app.open_context(url, passphrase="first passphrase")
+    try:
+        add_iro(context.uow, Iro("Test Iro One", 1.0))
+        made = backups.back_up(context.backups, context.uow, NOW).path
+        add_iro(context.uow, Iro("Test Iro Two", 1.0))
+        app.change_passphrase(url, "first passphrase", "second passphrase", context)
+        context.dispose()  # as the app does before restoring
+        done = backups.restore(context.backups, context.uow, made, NOW + timedelta(hours=1))
+    finally:
+        context.dispose()
+    assert done.kept is not None and done.kept.read_bytes()[:16] != SQLITE_HEADER
+    again = app.open_context(url, create=False, passphrase="second passphrase")
+    try:
+        from permanence_tracker.services.records.iros import iro_list
+
+        assert [row.name for row in iro_list(again.uow)] == ["Test Iro One"]
+    finally:
+        again.dispose()

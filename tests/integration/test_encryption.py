@@ -13,6 +13,7 @@ import pytest
 from permanence_tracker import app, cli
 from permanence_tracker.persistence import cipher
 from permanence_tracker.persistence.engine import SQLITE_HEADER
+from permanence_tracker.services.authorization import PermissionDenied
 
 SECRET = "correct horse battery"
 
@@ -220,3 +221,182 @@ def test_an_encrypted_trackers_backup_is_encrypted_and_opens_with_its_key(tmp_pa
         restored.dispose()
     with pytest.raises(app.WrongPassphrase):
         app.open_context(f"sqlite:///{copy}", create=False, passphrase="not the passphrase")
+
+
+# -- R12 defects 5 and 4: the backups follow the tracker's encryption and still restore ------
+def _backups_folder(path: Path) -> Path:
+    return app.backups_folder(path)
+
+
+def _plain_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.read_bytes()[:16] == SQLITE_HEADER)
+
+
+def test_encrypt_encrypts_the_backups_too_and_they_restore_with_the_passphrase(
+        tmp_path, keyed, capsys):
+    keyed(None)
+    path, url = _tracker_with_child(tmp_path, capsys)  # opening it made a (plain) backup
+    folder = _backups_folder(path)
+    capsys.readouterr()
+    assert cli.main(["--db", url, "backup"]) == 0  # holds E1
+    backup = Path(capsys.readouterr().out.split(" to ", 1)[1].split(" (checked")[0])
+    assert cli.main(["--db", url, "restore", str(backup)]) == 0  # leaves a -replaced copy
+    (folder / "tracker-20260101-000000.sqlite.partial").write_bytes(backup.read_bytes())
+    capsys.readouterr()
+    plain = _plain_files(folder)
+    assert len(plain) >= 4 and any(n.endswith("-replaced.sqlite") for n in plain)
+    keyed(SECRET)
+    assert cli.main(["--db", url, "encrypt"]) == 0
+    out = capsys.readouterr().out
+    assert f"Backups: {len(plain) - 1} in {folder} encrypted the same way" in out
+    assert "Removed 1 half-written backup(s)" in out
+    assert _plain_files(folder) == []  # no plain copy of the records is left anywhere there
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())
+    # an encrypted backup restores, read with the passphrase from the file, as other commands
+    assert cli.main(["--db", url, "child", "add", "E2", "--dob", "2015-01-01"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", url, "restore", str(backup)]) == 0
+    said = capsys.readouterr().out
+    kept = Path(said.split("kept as ")[1].strip().rstrip("."))
+    assert _header(kept) != SQLITE_HEADER and _header(path) != SQLITE_HEADER
+    context = app.open_context(url, create=False, passphrase=SECRET)
+    try:
+        with context.uow() as uow:
+            assert uow.repo.child("E1") is not None and uow.repo.child("E2") is None
+    finally:
+        context.dispose()
+    # decrypt: an administrator's choice, the backups follow (and say so)
+    assert cli.main(["--db", url, "decrypt"]) == 0
+    out = capsys.readouterr().out
+    assert "decrypted too (an administrator's choice" in out
+    assert _plain_files(folder) == sorted(p.name for p in folder.iterdir())
+    keyed(None)
+    assert cli.main(["--db", url, "restore", str(backup)]) == 0
+
+
+def test_restore_of_an_encrypted_tracker_wrong_or_mismatched(tmp_path, keyed, capsys):
+    keyed(SECRET)
+    path = tmp_path / "enc.sqlite"
+    url = f"sqlite:///{path}"
+    assert cli.main(["--db", url, "init"]) == 0
+    assert cli.main(["--db", url, "backup"]) == 0
+    backup = max(_backups_folder(path).glob("enc-*.sqlite"))
+    before = path.read_bytes()
+    keyed("not the passphrase")
+    assert cli.main(["--db", url, "restore", str(backup)]) == 2
+    assert "the passphrase is not right" in capsys.readouterr().err
+    plain = tmp_path / "plain.sqlite"
+    keyed(None)
+    assert cli.main(["--db", f"sqlite:///{plain}", "init"]) == 0
+    keyed(SECRET)
+    assert cli.main(["--db", url, "restore", str(plain)]) == 1  # would leave it readable
+    assert "it is not encrypted and the tracker is" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_passphrase_change_rekeys_the_backups_so_they_still_restore(tmp_path, keyed, capsys):
+    keyed(SECRET)
+    path = tmp_path / "enc.sqlite"
+    url = f"sqlite:///{path}"
+    assert cli.main(["--db", url, "init"]) == 0
+    assert cli.main(["--db", url, "child", "add", "E1", "--dob", "2015-01-01"]) == 0
+    assert cli.main(["--db", url, "backup"]) == 0
+    backups = sorted(_backups_folder(path).glob("enc-*.sqlite"))
+    capsys.readouterr()
+    keyed(SECRET, new="a new passphrase")
+    assert cli.main(["--db", url, "passphrase", "change"]) == 0
+    assert f"Backups: {len(backups)} in" in capsys.readouterr().out
+    for backup in backups:
+        with pytest.raises(app.WrongPassphrase):
+            app.open_context(f"sqlite:///{backup}", create=False, passphrase=SECRET)
+    keyed("a new passphrase")
+    assert cli.main(["--db", url, "restore", str(backups[-1])]) == 0
+    context = app.open_context(url, create=False, passphrase="a new passphrase")
+    context.dispose()
+
+
+# -- R12 defect 7: a passphrase typed at a terminal gets three tries ------------------------
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def _typing(monkeypatch, *typed: str) -> list[str]:
+    from permanence_tracker.cli import crypt
+
+    left = list(typed)
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin", _Terminal())
+
+    def getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return left.pop(0)
+
+    monkeypatch.setattr(crypt.getpass, "getpass", getpass)
+    return asked
+
+
+@pytest.mark.parametrize("command", [["summary", "--as-of", "2026-03-31"], ["decrypt"],
+                                     ["passphrase", "change"]])
+def test_a_typed_passphrase_gets_three_tries(tmp_path, keyed, capsys, monkeypatch, command):
+    keyed(SECRET)
+    path = tmp_path / "enc.sqlite"
+    url = f"sqlite:///{path}"
+    assert cli.main(["--db", url, "init"]) == 0
+    capsys.readouterr()
+    keyed(None, new="a new passphrase" if command[0] == "passphrase" else None)
+    before = path.read_bytes()
+    asked = _typing(monkeypatch, "wrong one", "wrong two", "wrong three")
+    assert cli.main(["--db", url, *command]) == 2
+    err = capsys.readouterr().err
+    assert len(asked) == 3
+    assert "(nothing was changed): 2 tries left." in err and "1 try left." in err
+    assert "3 passphrases were not right" in err and "wrong" not in err
+    assert path.read_bytes() == before
+    asked = _typing(monkeypatch, "wrong one", SECRET)
+    assert cli.main(["--db", url, *command]) == 0
+    assert len(asked) == 2
+
+
+# -- R12 doubtful point: restore, encrypt, decrypt and passphrase change are administrators' -
+def _with_users(url: str, passphrase: str | None, me_as: str) -> None:
+    from permanence_tracker.domain.roles import User
+    from permanence_tracker.services import users
+
+    me = app.current_user()
+    context = app.open_context(url, create=False, passphrase=passphrase)
+    try:
+        users.add_user(context.uow, User("boss", "administrator"))
+        users.add_user(context.uow, User(me, me_as, iro_name="Ann Iro"))
+    finally:
+        context.dispose()
+
+
+def test_an_iro_may_back_up_but_not_restore_encrypt_decrypt_or_rekey(
+        tmp_path, keyed, capsys, monkeypatch):
+    keyed(None)
+    path, url = _tracker_with_child(tmp_path, capsys)
+    _with_users(url, None, "iro")
+    out = tmp_path / "copy.sqlite"
+    assert cli.main(["--db", url, "backup", "--out", str(out)]) == 0  # everyone's
+    before = path.read_bytes()
+    assert cli.main(["--db", url, "restore", str(out)]) == 1
+    assert "Your role (IRO) may not restore the tracker" in capsys.readouterr().err
+    keyed(SECRET)
+    assert cli.main(["--db", url, "encrypt"]) == 2
+    assert "Your role (IRO) may not encrypt or decrypt" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    # the same tracker encrypted by its administrator: decrypt and re-key refused to the IRO
+    monkeypatch.setattr(app, "current_user", lambda: "boss")
+    assert cli.main(["--db", url, "encrypt"]) == 0
+    monkeypatch.undo()
+    keyed(SECRET, new="a new passphrase")
+    encrypted = path.read_bytes()
+    for command in (["decrypt"], ["passphrase", "change"], ["restore", str(out)]):
+        code = cli.main(["--db", url, *command])
+        assert code in (1, 2) and "Your role (IRO) may not" in capsys.readouterr().err
+        assert path.read_bytes() == encrypted
+    with pytest.raises(PermissionDenied):
+        app.change_passphrase(url, SECRET, "a new passphrase")
+    monkeypatch.setattr(app, "current_user", lambda: "boss")
+    assert cli.main(["--db", url, "passphrase", "change"]) == 0
