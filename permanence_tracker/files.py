@@ -1,5 +1,6 @@
 """Writing a file whole or not at all: the one way every file the product writes reaches disk
-(reports, Excel exports, the audit export).
+(reports, Excel exports, the audit export, the 903 export's CSV files, the imports' rejects
+files, a report opened in the PDF viewer), and the folders the product makes for them.
 
 The content goes to a temporary file beside the target (created 0600, so only the owner can
 read it: these are children's records) and is renamed over the target only once complete: a
@@ -16,6 +17,24 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
+
+
+def owner_only_folder(folder: Path) -> Path:
+    """Make ``folder`` (and any missing folder above it) for its owner only, 0700 whatever the
+    umask. A folder that already exists is left as it is: it is the person's own (their
+    Documents, say), and its mode is theirs to choose. Raises OSError (NotADirectoryError when
+    a file is in the way)."""
+    missing = []
+    above = folder.absolute()
+    while not above.exists() and above != above.parent:
+        missing.append(above)
+        above = above.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(made, 0o700)  # mkdir's mode is masked by the umask
+    if not folder.is_dir():  # a file in the way
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
+    return folder
 
 
 def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:

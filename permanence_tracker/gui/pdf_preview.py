@@ -15,6 +15,8 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from permanence_tracker.files import write_whole
+
 try:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
@@ -104,6 +106,6 @@ def open_in_viewer(pdf: bytes, name: str) -> Path:
     """Write ``pdf`` to a private temporary file and open it with the system's PDF viewer."""
     folder = Path(tempfile.mkdtemp(prefix="permanence-report-"))
     path = folder / f"{name}.pdf"
-    path.write_bytes(pdf)
+    write_whole(path, lambda out: out.write(pdf))  # 0600: a child's report
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path

@@ -1,7 +1,9 @@
 """Every file the product makes that holds a tracker's data is its owner's only (issue 12): a new
 tracker (plain or encrypted) and SQLite's -wal, -shm and -journal files beside it, the folders
 made for it (the data folder among them), the copy made before a migration, the file an
-encryption or decryption swaps in, backups, restore's copy of what it replaced, exports.
+encryption or decryption swaps in, backups, restore's copy of what it replaced, exports (the 903
+return's folder and files, through the command line), the imports' rejects files, a report
+opened in the PDF viewer, a chart saved as PNG, the request handed to the DfE validator.
 
 Each is made through the product's own code with the common umask 0o022, which would give
 0644 files and 0755 folders to anything that does not take care."""
@@ -9,19 +11,24 @@ Each is made through the product's own code with the common umask 0o022, which w
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
+import subprocess
 from contextlib import closing
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
-from permanence_tracker import app, files
+from permanence_tracker import app, cli, files
+from permanence_tracker.cli import clock
 from permanence_tracker.persistence import engine as engines
 from permanence_tracker.services import backups
 
 NOW = datetime(2026, 4, 1, 9, 30)
+CLEAN = Path(__file__).parents[1] / "data" / "903_clean"
 PASSPHRASE = "correct horse battery staple"
 
 
@@ -146,3 +153,127 @@ def test_an_export_is_the_owners_only(tmp_path):
     out = tmp_path / "export.csv"
     files.write_whole(out, lambda handle: handle.write(b"a,b\n"))
     assert _private(out)
+
+
+def test_a_written_file_is_the_owners_only_whatever_its_earlier_mode(tmp_path):
+    out = tmp_path / "export.csv"
+    out.write_text("old")
+    os.chmod(out, 0o644)
+    files.write_text_whole(out, lambda handle: handle.write("new"))
+    assert _private(out) and out.read_text() == "new"
+
+
+def test_a_folder_made_for_the_product_is_the_owners_only_an_existing_one_left(tmp_path):
+    os.chmod(tmp_path, 0o755)
+    made = files.owner_only_folder(tmp_path / "a" / "b")
+    assert [stat.S_IMODE(p.stat().st_mode) for p in (made, made.parent, tmp_path)] == [
+        0o700, 0o700, 0o755]
+
+
+def _tracker_with_a_return(tmp_path: Path) -> str:
+    url = _url(tmp_path / "tracker.sqlite")
+    app.open_context(url).dispose()
+    assert cli.main(["--db", url, "import-903", str(CLEAN / "return_2024_25"),
+                     str(CLEAN / "return_2025_26")]) == 0
+    return url
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_the_903_export_its_folders_and_files_are_the_owners_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 3))
+    url = _tracker_with_a_return(tmp_path)
+    os.chmod(tmp_path, 0o755)
+    out = tmp_path / "returns" / "out903"
+    assert cli.main(["--db", url, "export-903", "--year", "2026", "--out", str(out)]) == 0
+    written = sorted(out.iterdir())
+    assert {p.name for p in written} >= {"header.csv", "episodes.csv"}
+    assert [p.name for p in written if not _private(p)] == []
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
+    assert _leftovers(out) == [] and _leftovers(out.parent) == []
+    # into a folder the person already has: the files are theirs only, the folder left as it was
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o755)
+    os.chmod(mine, 0o755)
+    (mine / "header.csv").write_text("an older export")
+    assert cli.main(["--db", url, "export-903", "--year", "2026", "--out", str(mine)]) == 0
+    assert [p.name for p in mine.iterdir() if not _private(p)] == []
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o755
+
+
+def test_the_903_imports_rejects_file_is_the_owners_only(tmp_path):
+    url = _url(tmp_path / "tracker.sqlite")
+    app.open_context(url).dispose()
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    shutil.copy(CLEAN / "return_2025_26" / "header.csv", folder / "header.csv")
+    with (folder / "header.csv").open("a") as handle:
+        handle.write("H1,3,01/01/2015,WBRI,,,\n")  # SEX 3: rejected
+    rejects = tmp_path / "rejected.csv"
+    assert cli.main(["--db", url, "import-903", str(folder), "--skip-invalid",
+                     "--rejects", str(rejects)]) == 0
+    assert "H1" in rejects.read_text(encoding="utf-8-sig")
+    assert _private(rejects)
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_spreadsheet_imports_rejects_file_is_the_owners_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 4, 1))
+    url = _url(tmp_path / "tracker.sqlite")
+    app.open_context(url).dispose()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tracker"
+    sheet.append(["Child ID", "Forename", "Surname", "DOB", "Legal status", "Date became LAC"])
+    sheet.append(["K1", "Ann", "Able", "04/05/2015", "C2", "06/01/2025"])
+    sheet.append(["K2", "Bo", "Bell", "31/02/2016", "C2", "06/01/2025"])
+    workbook.save(tmp_path / "t.xlsx")
+    rejects = tmp_path / "rejects.csv"
+    assert cli.main(["--db", url, "import-spreadsheet", str(tmp_path / "t.xlsx"),
+                     "--skip-invalid", "--rejects", str(rejects)]) == 0
+    assert "K2" in rejects.read_text(encoding="utf-8-sig")
+    assert _private(rejects)
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_request_given_to_the_903_validator_is_the_owners_only(tmp_path, monkeypatch):
+    from permanence_tracker.services.exports.ssda903 import validator
+
+    modes = []
+
+    def run(argv, **_kwargs):
+        modes.append(_private(Path(argv[2])))
+        return subprocess.CompletedProcess(argv, 1, "", "stopped by the test")
+
+    monkeypatch.setattr(validator.subprocess, "run", run)
+    with pytest.raises(validator.ValidatorFailedError):
+        validator.run_rules(Path("python"), 2026, [], [], "E09000027")
+    assert modes == [True]
+
+
+def test_a_report_opened_in_the_viewer_is_the_owners_only(qapp, monkeypatch):
+    from permanence_tracker.gui import pdf_preview
+
+    monkeypatch.setattr(pdf_preview.QDesktopServices, "openUrl", lambda _url: True)
+    path = pdf_preview.open_in_viewer(b"%PDF-1.4 a child's report", "child C001")
+    try:
+        assert _private(path) and path.read_bytes().startswith(b"%PDF")
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    finally:
+        shutil.rmtree(path.parent)
+
+
+def test_a_chart_saved_as_png_is_the_owners_only(qtbot, tmp_path):
+    from PySide6.QtCharts import QChart
+
+    from permanence_tracker.gui.widgets.chart_panel import ChartPanel
+
+    panel = ChartPanel("legal", "Legal status")
+    qtbot.addWidget(panel)
+    panel.set_chart(QChart(), "No children")
+    target = panel.save_png(tmp_path / "legal")
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _private(target)

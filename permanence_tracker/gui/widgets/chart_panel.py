@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from permanence_tracker.files import write_whole
 from permanence_tracker.gui.charts import make_view
 from permanence_tracker.gui.saved import tell_not_saved, tell_saved
 
@@ -75,10 +76,20 @@ class ChartPanel(QWidget):
         if not target.parent.is_dir():
             raise OSError(f"Cannot save “{self.title}” to {target}: the folder "
                           f"{target.parent} does not exist. Choose an existing folder.")
-        if not self.view.grab().save(str(target), "PNG"):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        drawn = self.view.grab().save(buffer, "PNG")
+        buffer.close()
+        try:
+            if not drawn:
+                raise OSError("no picture")
+            # 0600 and whole or not at all, as every file the product writes (files.py)
+            write_whole(target, lambda out: out.write(bytes(data.data())))
+        except OSError as exc:
             raise OSError(f"Cannot save “{self.title}” to {target}: the file could not be "
                           "written. Check that you may write to that folder and that the "
-                          "disk is not full.")
+                          "disk is not full.") from exc
         return target
 
     def ask_save(self, _checked: bool = False, dialog: SaveDialog = QFileDialog.getSaveFileName

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.files import write_whole
 from permanence_tracker.paths import (
     VALIDATOR_ENV,
     VALIDATOR_PACKAGE,
@@ -75,10 +76,11 @@ def run_rules(python: Path, year: int, this_year: Sequence[Path], prev_year: Seq
     """The runner's result for the files of ``year`` and of the year before."""
     with tempfile.TemporaryDirectory(prefix="903-check-") as work:
         request, result = Path(work) / "request.json", Path(work) / "result.json"
-        request.write_text(json.dumps({
+        asked = json.dumps({
             "collection_year": str(year), "local_authority": local_authority,
             "this_year": [str(p) for p in this_year],
-            "prev_year": [str(p) for p in prev_year]}), encoding="utf-8")
+            "prev_year": [str(p) for p in prev_year]}).encode("utf-8")
+        write_whole(request, lambda out: out.write(asked))  # 0600, as every file written
         try:
             done = subprocess.run([str(python), str(RUNNER), str(request), str(result)],
                                   capture_output=True, text=True, timeout=TIMEOUT_SECONDS,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import sys
 import warnings
 from collections.abc import Iterable
@@ -76,7 +77,9 @@ def main(argv: list[str]) -> int:
     with open(argv[1], encoding="utf-8") as handle:
         request = json.load(handle)
     result = run(request)
-    with open(argv[2], "w", encoding="utf-8") as handle:
+    # 0600 whatever the umask (children's IDs): the product's files.py cannot be imported here
+    made = os.open(argv[2], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(made, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
     return 0
 

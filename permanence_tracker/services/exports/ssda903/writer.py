@@ -1,4 +1,6 @@
-"""Writing a return's CSV files into a folder, all or nothing.
+"""Writing a return's CSV files into a folder, all or nothing, for their owner only (0600
+files; a folder made for them 0700, whatever the umask: they hold children's IDs and dates of
+birth).
 
 Every file is first written into a temporary folder beside the target; only when all are
 written are they moved in. Files of the same names already in the target are kept aside and
@@ -17,8 +19,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from permanence_tracker.domain.errors import TrackerError
+from permanence_tracker.files import owner_only_folder, write_text_whole
 from permanence_tracker.services.exports.excel import as_text_cell
 from permanence_tracker.services.exports.ssda903.layout import COLUMNS, FILE_NAMES
 
@@ -28,20 +32,25 @@ class ExportFolderError(TrackerError):
 
 
 def write_csv(path: Path, table: str, rows: list[dict[str, str]]) -> None:
+    """One table's file, 0600 and whole or not at all (:func:`write_text_whole`)."""
     columns = COLUMNS[table]
-    with path.open("w", newline="", encoding="utf-8") as handle:
+
+    def write(handle: TextIO) -> None:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
             writer.writerow([as_text_cell(row.get(c, "") or "") for c in columns])
 
+    write_text_whole(path, write)
+
 
 def write_tables(out: Path, tables: dict[str, list[dict[str, str]]]) -> list[Path]:
-    """Write each table's file into ``out`` (made if missing); the paths written, in order."""
+    """Write each table's file into ``out`` (made 0700 if missing, with any missing folder
+    above it); the paths written, in order."""
     out = out.expanduser()
     created = not out.exists()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        owner_only_folder(out)
         staging = Path(tempfile.mkdtemp(prefix=".903-export-", dir=out.parent))
     except OSError as exc:
         if created:

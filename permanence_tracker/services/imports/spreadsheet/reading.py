@@ -322,7 +322,13 @@ def _too_long(where: str) -> str:
 
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count: cut short (or not UTF-16)
+            raise SpreadsheetError(
+                f"{path.name} starts as a UTF-16 (\"Unicode Text\") file but is not one: it may "
+                "have been cut short while copying or saving. Copy it again, or in Excel save "
+                "it as \"CSV UTF-8\" and import that", file=path.name) from exc
     if b"\x00" in data[:4096] or data.startswith((b"%PDF", _ZIP, _OLE)):
         raise SpreadsheetError(
             f"{path.name} is not a CSV text file (it looks like a workbook, PDF or other binary "

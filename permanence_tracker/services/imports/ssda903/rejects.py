@@ -4,7 +4,8 @@ The import report people read is made at the edge (``text/import903_report.py``)
 spreadsheet would run as a formula (a rejected row's own values are whatever the file held) are
 written as text by the product's one rule,
 :func:`permanence_tracker.services.exports.excel.as_text_cell`. The file is UTF-8 with a
-byte-order mark, so that Excel shows "Zoë" rather than "ZoÃ«".
+byte-order mark, so that Excel shows "Zoë" rather than "ZoÃ«". It is written 0600 and whole or
+not at all (:func:`permanence_tracker.files.write_text_whole`): it holds children's records.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from pathlib import Path
+from typing import TextIO
 
+from permanence_tracker.files import write_text_whole
 from permanence_tracker.services.exports.excel import as_text_cell
 from permanence_tracker.services.imports.ssda903.model import Rejection
 
@@ -27,7 +30,7 @@ def write_rejects(rejections: list[Rejection], path: Path) -> int:
         for column in problems[0].row.values:
             if column not in columns:
                 columns.append(column)
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+    def write(handle: TextIO) -> None:
         writer = csv.writer(handle)
         writer.writerow([as_text_cell(c) for c in [*columns, "file", "row", "column",
                                                     "reason"]])
@@ -37,4 +40,6 @@ def write_rejects(rejections: list[Rejection], path: Path) -> int:
                      "; ".join(dict.fromkeys(p.column for p in problems)),
                      " | ".join(p.reason for p in problems)]
             writer.writerow([as_text_cell(cell) for cell in cells])
+
+    write_text_whole(path, write, encoding="utf-8-sig")
     return len(by_row)
