@@ -28,6 +28,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from permanence_tracker.files import owner_only_folder
+
 # <tracker name>-YYYYmmdd-HHMMSS[-n].sqlite: the time the copy was taken, local time.
 _NAME = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
 _REPLACED = re.compile(r"-\d{8}-\d{6}-replaced\.sqlite$")  # what a restore replaced
@@ -45,15 +47,9 @@ class BackupError(Exception):
 
 def private_folder(folder: Path) -> Path:
     """Make ``folder`` and keep it for its owner only (0700); parents it makes are 0700 too
-    (an existing parent is left as it is)."""
-    missing = []
-    above = folder
-    while not above.exists() and above != above.parent:
-        missing.append(above)
-        above = above.parent
-    for made in reversed(missing):
-        made.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(made, 0o700)  # mkdir's mode is masked by the umask
+    (an existing parent is left as it is). Unlike files.owner_only_folder, an existing backups
+    folder is made 0700 too: it is the product's own, never a folder the user chose."""
+    owner_only_folder(folder)
     os.chmod(folder, 0o700)
     return folder
 
