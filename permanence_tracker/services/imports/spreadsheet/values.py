@@ -271,7 +271,8 @@ def plan_type(value: object, plan_types: Sequence[str]) -> str:
     if not text:
         raise ValueProblem(f"the plan type is blank: write one of {listed}")
     key = _key(text)
-    by_key = {_key(p): p for p in plan_types}
+    # A listed type that is only punctuation or spaces has no key: "-" must not match it.
+    by_key = {k: p for p in plan_types if (k := _key(p))}
     if key in by_key:
         return by_key[key]
     for words, marks in _PLAN_MEANINGS.values():
